@@ -13,8 +13,10 @@ export type Confidence = (typeof confidences)[number];
  * - `digits`: the text must hold a run of at least this many digits (separators `-`, ` `, `.`, `/` allowed
  *   between digit groups); the pattern runs only around such runs.
  * - `char`: a literal character that every match contains (e.g. `@` for e-mail).
+ * - `always`: no prefilter, the pattern runs over the whole text (only for custom regexes without keywords).
+ * Digit triggers search `window` characters beyond the run (default 32); the others `window` around the hit (default 300).
  */
-export type Trigger = { keywords: readonly string[] } | { digits: number } | { char: string };
+export type Trigger = { keywords: readonly string[] } | { digits: number } | { char: string } | { always: true };
 
 /**
  * One detector. Every detector is plain data plus pure functions, so it runs the same in the page and in Node.
@@ -46,8 +48,17 @@ export interface Detector {
   context?: readonly string[];
   /** Without a context word the finding is capped at `low` (for shapes common in innocent text). */
   requiresContext?: boolean;
-  /** Characters around a trigger that the engine searches for the pattern; default 300. */
+  /** Characters around a trigger that the engine searches for the pattern; default 300 (32 beyond a digit run). */
   window?: number;
+  /** Characters before and after the value searched for `context` words; default 300. */
+  contextWindow?: number;
+  /**
+   * A catch-all detector (generic assignment, `Authorization` header): when its finding overlaps a finding of a
+   * specific detector, the specific one wins whatever the confidences.
+   */
+  generic?: boolean;
+  /** Replaces `confidence` per value (e.g. by entropy); called after `validate` passed, before context scoring. */
+  confidenceOf?: (value: string) => Confidence;
   /**
    * Own examples. Each positive must yield a finding of this detector at medium+ confidence when scanned
    * with the full engine; no negative may yield a finding of this detector at medium+.
