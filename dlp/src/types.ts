@@ -39,8 +39,8 @@ export interface Detector {
    * A distinctive prefix or a passing checksum: `high`. A bare shape with no checksum: `low` or `medium`.
    */
   confidence: Confidence;
-  /** Checksum or structural check on the value; `false` drops the candidate. */
-  validate?: (value: string) => boolean;
+  /** Checksum or structural check on the value (`match` gives the other groups); `false` drops the candidate. */
+  validate?: (value: string, match?: RegExpExecArray) => boolean;
   /**
    * Words (case-insensitive) that, found within `contextWindow` characters before or after the value,
    * raise confidence by one level (e.g. `ssn`, `social security`).
@@ -58,7 +58,7 @@ export interface Detector {
    */
   generic?: boolean;
   /** Replaces `confidence` per value (e.g. by entropy); called after `validate` passed, before context scoring. */
-  confidenceOf?: (value: string) => Confidence;
+  confidenceOf?: (value: string, match?: RegExpExecArray) => Confidence;
   /**
    * Own examples. Each positive must yield a finding of this detector at medium+ confidence when scanned
    * with the full engine; no negative may yield a finding of this detector at medium+.
