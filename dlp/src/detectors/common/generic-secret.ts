@@ -1,0 +1,50 @@
+import type { Detector } from '../../types.ts';
+import { shannonEntropy } from '../../validators/entropy.ts';
+import { nameKind, plausibleSecret } from './generic-secret-rules.ts';
+
+const SECRET_WORDS =
+  'api[_.-]?key|apikey|secret[_.-]?key|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?token|access[_.-]?token|secret|password|passwd|pass|pwd|token|credentials?|key';
+
+/**
+ * Assignments of a random-looking value to a secret-named key, in code, YAML, JSON, .env and CLI flags:
+ * `API_KEY=...`, `password: ...`, `"clientSecret": "..."`, `--token ...`.
+ */
+export const genericSecretAssignment: Detector = {
+  id: 'generic-secret-assignment',
+  name: 'Secret assigned to a key, password or token',
+  category: 'secret',
+  description:
+    'A value assigned to a name ending in key/secret/password/token whose entropy and character mix look like a secret; stop-words, references and placeholders are rejected.',
+  trigger: { keywords: ['key', 'secret', 'pass', 'pwd', 'token', 'credential'] },
+  window: 120,
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.$@-]{0,40}?(?:${SECRET_WORDS}))["'\]]{0,2}\s{0,4}(?:=|:=|=>|:|\s)\s{0,4}[\[(]?\s{0,2}(?:["'\x60]|[bru]["'])?(?<value>[^\s"'\x60,;(){}\[\]<>]{6,200})`,
+    'gi',
+  ),
+  confidence: 'medium',
+  generic: true,
+  validate: (value, match) => plausibleSecret(value, nameKind(match?.groups?.name ?? '')),
+  confidenceOf: (value) => (value.length >= 20 && shannonEntropy(value) >= 4 ? 'high' : 'medium'),
+  examples: {
+    positive: [
+      'STRIPE_WEBHOOK_SECRET=whk_9fK2qLm8ZxR4vT7nB3cW',
+      'db:\n  password: "Tr0ub4dor&3x"',
+      '{"clientSecret": "Qm8vX2kLp9RzT4nW7cY3bH6j"}',
+      'deploy --api-key 7c2f9a4e1b8d3f6a0e5c9b2d7f4a1e8c',
+      'internal_token = "4kR9mXq2Lz7vP3tN8wB5"',
+    ],
+    negative: [
+      'password = os.environ["DB_PASSWORD"]',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is the point of this example
+      'api_key: ${API_KEY}',
+      'SECRET_KEY=changeme',
+      'token: <your-token-here>',
+      'cache_key = "user:1234:profile:v2"',
+      'password_length: 12345678',
+      'the secret ingredient is love',
+      'private_key_path: ~/.ssh/id_ed25519',
+      'publicKey: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE8fJ"',
+      'key: Enter',
+    ],
+  },
+};

@@ -1,0 +1,137 @@
+/**
+ * Placeholder and test-value recognition. A value that is itself a placeholder is dropped; a value in
+ * placeholder or test context (or one that merely mentions a test word) is lowered one level.
+ */
+
+/** Substrings that make a value a placeholder (checked lowercased). */
+const PLACEHOLDER_PARTS = [
+  'example',
+  'sample',
+  'dummy',
+  'placeholder',
+  'xxxx',
+  '****',
+  '....',
+  '____',
+  'your_',
+  'your-',
+  'yourkey',
+  'yoursecret',
+  'yourtoken',
+  'yourpassword',
+  '${',
+  '{{',
+  '}}',
+  '%s',
+  '%(',
+  'changeme',
+  'change_me',
+  'redacted',
+  'lorem',
+  'notreal',
+  'not_real',
+  'not-a-real',
+  'replace_me',
+  'replaceme',
+  'insert_',
+];
+
+/** `<YOUR_KEY>`, `<token>`: a name in angle brackets. */
+const ANGLE_PLACEHOLDER = /<[A-Za-z][\w -]{0,40}>/;
+
+/** Documented sample values that are published everywhere (normalised: alphanumerics only, uppercase). */
+const DOCUMENTED_VALUES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  '4111111111111111',
+  '4242424242424242',
+  '4012888888881881',
+  '5555555555554444',
+  '5105105105105100',
+  '378282246310005',
+  '371449635398431',
+  '6011111111111117',
+  '3530111333300000',
+  '30569309025904',
+  '078051120',
+  '219099999',
+  'GB82WEST12345698765432',
+  'DE89370400440532013000',
+  'FR1420041010050500013M02606',
+  'NL91ABNA0417164300',
+]);
+
+/** Words that, near a value, mark it as an example or test value (lower one level). */
+const CONTEXT_WORDS = ['example', 'sample', 'dummy', 'fake', 'test', 'placeholder', 'mock', 'e.g.', 'lorem'];
+/** Words inside a value that lower it one level (test-mode keys, fixtures). */
+const VALUE_LOWER_WORDS = ['test', 'fake', 'mock', 'demo'];
+
+function normalise(value: string): string {
+  return value.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+}
+
+/** True when the value is mostly one character or a short unit repeated (`aaaaaaa`, `4242424242`). */
+export function isRepetitive(value: string): boolean {
+  const v = normalise(value);
+  if (v.length < 6) return false;
+  if (new Set(v).size <= 2) return true;
+  let run = 1;
+  let longest = 1;
+  for (let i = 1; i < v.length; i++) {
+    run = v[i] === v[i - 1] ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  if (longest * 2 >= v.length) return true;
+  for (let p = 2; p <= 4; p++) {
+    let same = 0;
+    for (let i = p; i < v.length; i++) if (v[i] === v[i - p]) same++;
+    if (same >= (v.length - p) * 0.9) return true;
+  }
+  return false;
+}
+
+/** True when the value holds an ascending or descending run of 6+ letters or digits (`123456`, `abcdef`). */
+export function hasSequence(value: string): boolean {
+  const v = normalise(value);
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < v.length; i++) {
+    const d = v.charCodeAt(i) - v.charCodeAt(i - 1);
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    if (up >= 6 || down >= 6) return true;
+  }
+  return false;
+}
+
+/** `drop` for placeholder values, `lower` for test-looking values, `keep` otherwise. */
+export function judgeValue(value: string): 'drop' | 'lower' | 'keep' {
+  const lower = value.toLowerCase();
+  for (const part of PLACEHOLDER_PARTS) if (lower.includes(part)) return 'drop';
+  if (ANGLE_PLACEHOLDER.test(value)) return 'drop';
+  if (DOCUMENTED_VALUES.has(normalise(value))) return 'drop';
+  if (isRepetitive(value) || hasSequence(value)) return 'drop';
+  for (const word of VALUE_LOWER_WORDS) if (lower.includes(word)) return 'lower';
+  return 'keep';
+}
+
+/** True when a placeholder or test word stands just before the value or right after it on the same line. */
+export function inPlaceholderContext(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 80), start).toLowerCase();
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const after = text.slice(end, Math.min(lineEnd, end + 40)).toLowerCase();
+  return CONTEXT_WORDS.some((w) => hasWordStart(before, w) || hasWordStart(after, w));
+}
+
+/** True when `word` occurs in `haystack` not preceded by a letter (so `latest` does not hold `test`). */
+export function hasWordStart(haystack: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = haystack.indexOf(word, from);
+    if (at < 0) return false;
+    const prev = at > 0 ? haystack.charCodeAt(at - 1) : 32;
+    if (!((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90))) return true;
+    from = at + 1;
+  }
+}
