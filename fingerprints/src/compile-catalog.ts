@@ -7,7 +7,7 @@ import { categories, type Service } from './schema.ts';
 export const minAppKeyLength = 3;
 
 const legalForms = new Set(
-  'inc incorporated llc ltd limited gmbh corp corporation co company sa sas ag bv nv plc pbc pty oy ab srl spa kk'.split(
+  'inc incorporated llc ltd limited gmbh corp corporation co company sa sas ag bv nv plc pbc se pty oy ab srl spa kk'.split(
     ' ',
   ),
 );
