@@ -84,7 +84,20 @@ export function stripDecorations(words: string[]): string[] {
   return start === 0 && end === words.length ? words : words.slice(start, end);
 }
 
-/** The normalised key of an app name: words without decorations, joined without spaces ("" for no words). */
+/** Keys that name a kind of tool rather than one service; the catalog never indexes them (see README). */
+export const genericAppKeys: ReadonlySet<string> = new Set(
+  'gpt llm chat chatbot copilot assistant agent agents bot flow notes studio search translate translator writer docs meet video voice image code'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The normalised key of an app name: words without decorations, joined without spaces ("" for no words).
+ * When stripping leaves only a generic word ("GPT for Work" → "gpt"), the decorations were part of the name
+ * and the undecorated words are kept ("gptforwork").
+ */
 export function appNameKey(name: string): string {
-  return stripDecorations(appNameWords(name)).join('');
+  const words = appNameWords(name);
+  const key = stripDecorations(words).join('');
+  return genericAppKeys.has(key) ? words.join('') : key;
 }

@@ -86,6 +86,17 @@ describe('identity keys', () => {
     expect(serviceAppKeys(makeService('x', { name: 'Avoma', vendor: 'Avoma, Inc.' }))).toEqual(['avoma']);
   });
 
+  it('never indexes a key that names a kind of tool', () => {
+    const s = makeService('gpt-for-work', {
+      name: 'GPT for Work',
+      vendor: 'Talarian',
+      identity: { appNames: ['Copilot'] },
+    });
+    expect(serviceAppKeys(s)).toEqual(['gptforwork', 'talariangptforwork']);
+    const g = makeService('google-flow', { name: 'Google Flow', vendor: 'Google', identity: { appNames: ['Flow'] } });
+    expect(serviceAppKeys(g)).toEqual(['googleflow']);
+  });
+
   it('strips legal forms from vendor names', () => {
     expect(vendorNameKey('Acme Technologies, Inc.')).toBe('acmetechnologies');
     expect(vendorNameKey('DeepL SE')).toBe('deepl');

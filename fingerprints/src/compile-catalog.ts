@@ -1,4 +1,4 @@
-import { appNameKey, appNameWords } from './app-name-key.ts';
+import { appNameKey, appNameWords, genericAppKeys } from './app-name-key.ts';
 import { type CompactService, catalogFormat, riskFactOrder } from './catalog-format.ts';
 import { explainRiskTier, riskFacts, riskTiers } from './risk-tier.ts';
 import { categories, type Service } from './schema.ts';
@@ -27,7 +27,7 @@ export function serviceAppKeys(s: Service): string[] {
   const vendorKey = vendorNameKey(s.vendor);
   for (const name of names) {
     const key = appNameKey(name);
-    if (key.length < minAppKeyLength) continue;
+    if (key.length < minAppKeyLength || genericAppKeys.has(key)) continue;
     keys.add(key);
     // Admin consoles often prefix the vendor ("Anthropic Claude") where the catalog lists the bare name.
     if (vendorKey.length > 0 && !key.startsWith(vendorKey) && !vendorKey.startsWith(key)) keys.add(vendorKey + key);

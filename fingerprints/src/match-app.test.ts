@@ -21,8 +21,8 @@ const index = buildAppIndex(
       hosts: ['claude.ai'],
       identity: { entraAppIds: ['5b4c1c9e-1c6f-4d7e-9a53-2f9a0c6d8e11'] },
     }),
-    makeService('copilot-a', { name: 'Copilot', vendor: 'Vendor A', identity: { domains: ['shared-sso.test'] } }),
-    makeService('copilot-b', { name: 'Copilot', vendor: 'Vendor B', identity: { domains: ['shared-sso.test'] } }),
+    makeService('scribe-a', { name: 'Scribe', vendor: 'Vendor A', identity: { domains: ['shared-sso.test'] } }),
+    makeService('scribe-b', { name: 'Scribe', vendor: 'Vendor B', identity: { domains: ['shared-sso.test'] } }),
   ]).services,
 );
 const match = (record: Parameters<typeof matchAppRecord>[1]) => {
@@ -38,7 +38,8 @@ describe('matchAppRecord', () => {
     [{ name: 'OpenAI ChatGPT Team' }, ['chatgpt', 'name', 'high']],
     [{ name: 'Anthropic Claude (OIDC)' }, ['claude', 'name', 'high']],
     [{ name: 'Claude' }, ['claude', 'name', 'high']],
-    [{ name: 'Copilot SSO' }, ['copilot-a', 'name', 'medium']],
+    [{ name: 'Scribe SSO' }, ['scribe-a', 'name', 'medium']],
+    [{ name: 'Copilot' }, null],
     [{ clientId: 'app_abc123' }, ['chatgpt', 'client-id', 'high']],
     [{ clientId: ' APP_ABC123 ', name: 'Claude' }, ['chatgpt', 'client-id', 'high']],
     [{ clientId: '5B4C1C9E-1C6F-4D7E-9A53-2F9A0C6D8E11' }, ['claude', 'client-id', 'high']],
@@ -48,7 +49,7 @@ describe('matchAppRecord', () => {
     [{ redirectUris: ['https://eu.claude.ai/oauth/cb'] }, ['claude', 'domain', 'medium']],
     [{ redirectUris: ['com.openai.chat://auth.openai.com/ios/callback'] }, ['chatgpt', 'domain', 'medium']],
     [{ domains: ['claude.ai'] }, ['claude', 'domain', 'medium']],
-    [{ redirectUris: ['https://shared-sso.test/acs'] }, ['copilot-a', 'domain', 'low']],
+    [{ redirectUris: ['https://shared-sso.test/acs'] }, ['scribe-a', 'domain', 'low']],
     [{ redirectUris: ['https://claude.ai.evil.test/cb', 'http://localhost:3000/cb'] }, null],
     [{ redirectUris: ['https://evil.test/cb?next=https://claude.ai'] }, null],
     [{ name: 'Salesforce (SAML)' }, null],
@@ -60,6 +61,6 @@ describe('matchAppRecord', () => {
   });
 
   it('lists every candidate of an ambiguous name', () => {
-    expect(matchAppRecord(index, { name: 'Copilot' })?.candidates.map((s) => s.id)).toEqual(['copilot-a', 'copilot-b']);
+    expect(matchAppRecord(index, { name: 'Scribe' })?.candidates.map((s) => s.id)).toEqual(['scribe-a', 'scribe-b']);
   });
 });
