@@ -1,0 +1,122 @@
+/**
+ * Confidentiality markings. Precision first: a word such as "confidential" counts only as a label — upper case,
+ * in brackets, after "Classification:", or alone at the start of a line — never in ordinary prose.
+ */
+import type { Detector } from '../../types.ts';
+import { confidentialExamples as ex } from './examples.ts';
+
+/** The line holding a match (the match's own input, so this works on any region the engine hands over). */
+function lineOf(match: RegExpExecArray | undefined): string {
+  if (!match) return '';
+  const s = match.input;
+  const from = s.lastIndexOf('\n', match.index - 1) + 1;
+  const to = s.indexOf('\n', match.index);
+  return s.slice(from, to < 0 ? s.length : to);
+}
+
+const LEVEL = '(?:public|internal|restricted|confidential|secret)';
+const LEVEL_LIST = new RegExp(`\\b${LEVEL}\\b[ \\t]{0,3}(?:[,|/<>]|\\bor\\b|\\band\\b)[ \\t]{0,3}\\b${LEVEL}\\b`, 'i');
+
+/**
+ * Rejects what is a list of levels rather than a marking ("Public, Internal, Confidential"), and for upper-case
+ * words also code: enum members and constants (`Level.CONFIDENTIAL`, `= "CONFIDENTIAL"`, `case CONFIDENTIAL:`).
+ */
+export function looksLikeMarking(value: string, match?: RegExpExecArray): boolean {
+  const line = lineOf(match);
+  if (LEVEL_LIST.test(line)) return false;
+  if (/[a-z]/.test(value)) return true;
+  return !/[={}]|;[ \t]*$|\b(?:case|enum|const|let|var|return|if|elif|when)\b|["'`][A-Z_ ]{0,30}["'`]/.test(line);
+}
+
+const HEAD = '^[ \\t>#*_|-]{0,6}';
+const TAIL = '[ \\t*_]{0,3}(?:$|[-–—:|/(])';
+const LABEL =
+  '(?:[Cc]lassification|[Ss]ensitivity|[Dd]ata [Cc]lass(?:ification)?|[Ss]ecurity [Ll]evel|[Ll]abel)[ \\t]?[:=][ \\t]?';
+
+export const labelDetectors: Detector[] = [
+  {
+    id: 'confidential-label',
+    name: 'Confidential marking',
+    category: 'confidential',
+    description:
+      '"CONFIDENTIAL" in capitals, [Confidential], "Classification: Confidential", a Confidential header line, or "Proprietary and confidential".',
+    trigger: { keywords: ['confidential'] },
+    pattern: new RegExp(
+      [
+        '(?<![\\w.])(?:(?:STRICTLY|HIGHLY|COMPANY|BUSINESS) )?CONFIDENTIAL(?![\\w])',
+        '[\\[(][ \\t]?(?:[Ss]trictly |[Hh]ighly |[Cc]ompany )?[Cc]onfidential[ \\t]?[\\])]',
+        `${LABEL}(?:[Ss]trictly |[Hh]ighly |[Cc]ompany )?[Cc]onfidential`,
+        `${HEAD}(?:[Ss]trictly |[Hh]ighly |[Cc]ompany |[Bb]usiness )?[Cc]onfidential${TAIL}`,
+        '[Pp]roprietary (?:and|&) [Cc]onfidential|[Cc]onfidential (?:and|&) [Pp]roprietary',
+      ].join('|'),
+      'gm',
+    ),
+    confidence: 'medium',
+    validate: looksLikeMarking,
+    context: ['do not distribute', 'internal use', 'privileged', 'distribution', 'recipient', 'proprietary'],
+    examples: ex['confidential-label'],
+  },
+  {
+    id: 'internal-use-only',
+    name: 'Internal-use-only marking',
+    category: 'confidential',
+    description: '"For internal use only", "INTERNAL ONLY", [Internal] or "Classification: Internal".',
+    trigger: { keywords: ['internal'] },
+    pattern: new RegExp(
+      [
+        '(?:[Ff]or )?[Ii]nternal [Uu]se [Oo]nly',
+        '(?:FOR )?INTERNAL (?:USE )?ONLY',
+        '[\\[(][ \\t]?[Ii]nternal(?: [Oo]nly| [Uu]se)?[ \\t]?[\\])]',
+        `${LABEL}[Ii]nternal\\b`,
+        '[Ii]nternal [Dd]istribution [Oo]nly',
+      ].join('|'),
+      'g',
+    ),
+    confidence: 'medium',
+    validate: looksLikeMarking,
+    context: ['confidential', 'do not distribute', 'do not share', 'employees'],
+    examples: ex['internal-use-only'],
+  },
+  {
+    id: 'restricted-label',
+    name: 'Restricted marking',
+    category: 'confidential',
+    description: '"Classification: Restricted", [Restricted] or a RESTRICTED header line.',
+    trigger: { keywords: ['restricted'] },
+    pattern: new RegExp(
+      [
+        `${LABEL}(?:[Hh]ighly )?[Rr]estricted\\b`,
+        '[\\[(][ \\t]?(?:[Hh]ighly )?[Rr]estricted[ \\t]?[\\])]',
+        `${HEAD}(?:HIGHLY )?RESTRICTED${TAIL}`,
+      ].join('|'),
+      'gm',
+    ),
+    confidence: 'medium',
+    validate: looksLikeMarking,
+    context: ['classification', 'do not distribute', 'confidential', 'need to know', 'authorised', 'authorized'],
+    examples: ex['restricted-label'],
+  },
+  {
+    id: 'classification-marking',
+    name: 'Government classification marking',
+    category: 'confidential',
+    description: 'TOP SECRET, SECRET//…, portion marks such as (S//NF), NOFORN, FOUO, CUI and OFFICIAL-SENSITIVE.',
+    trigger: {
+      keywords: [
+        'secret',
+        'noforn',
+        'fouo',
+        'official use',
+        'unclassified',
+        'official-sensitive',
+        'official sensitive',
+        '//',
+      ],
+    },
+    pattern:
+      /(?<![\w.])(?:TOP SECRET(?:\/\/[A-Z][A-Z ,/-]{0,40})?|(?:SECRET|CONFIDENTIAL|CUI)\/\/[A-Z][A-Z ,/-]{0,40}|\((?:TS|S|C|U|CUI)\/\/[A-Z][A-Z ,/-]{0,30}\)|NOFORN|FOR OFFICIAL USE ONLY|CONTROLLED UNCLASSIFIED INFORMATION|OFFICIAL[- ]SENSITIVE|\(FOUO\)|\(U\/\/FOUO\))(?![\w])/g,
+    confidence: 'medium',
+    context: ['classified', 'clearance', 'classification', 'derived from', 'declassify', 'dissemination'],
+    examples: ex['classification-marking'],
+  },
+];
