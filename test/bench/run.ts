@@ -44,7 +44,8 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   });
   const header = ['suite', 'measure', 'value', 'unit', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
   for (const r of results) if (r.note) process.stdout.write(`  ${r.suite}/${r.name}: ${r.note}\n`);
