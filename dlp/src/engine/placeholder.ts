@@ -9,7 +9,6 @@ const PLACEHOLDER_PARTS = [
   'sample',
   'dummy',
   'placeholder',
-  'xxxx',
   '****',
   '....',
   '____',
@@ -38,6 +37,9 @@ const PLACEHOLDER_PARTS = [
 
 /** `<YOUR_KEY>`, `<token>`: a name in angle brackets. */
 const ANGLE_PLACEHOLDER = /<[A-Za-z][\w -]{0,40}>/;
+
+/** `xxxx` as a field of its own (`sk-xxxx`, `XXXX-XXXX`) or six x in a row; a BIC's `XXX` branch is fine. */
+const X_RUN = /(?:^|[^A-Za-z])[xX]{4}|[xX]{6}/;
 
 /** Documented sample values that are published everywhere (normalised: alphanumerics only, uppercase). */
 const DOCUMENTED_VALUES = new Set([
@@ -107,7 +109,7 @@ export function hasSequence(value: string): boolean {
 export function judgeValue(value: string): 'drop' | 'lower' | 'keep' {
   const lower = value.toLowerCase();
   for (const part of PLACEHOLDER_PARTS) if (lower.includes(part)) return 'drop';
-  if (ANGLE_PLACEHOLDER.test(value)) return 'drop';
+  if (ANGLE_PLACEHOLDER.test(value) || X_RUN.test(value)) return 'drop';
   if (DOCUMENTED_VALUES.has(normalise(value))) return 'drop';
   if (isRepetitive(value) || hasSequence(value)) return 'drop';
   for (const word of VALUE_LOWER_WORDS) if (lower.includes(word)) return 'lower';

@@ -1,6 +1,6 @@
 import { type CustomDetectorsSpec, compileCustomDetectors, type DictionaryMatcher } from '../custom/index.ts';
 import type { Confidence, Detector, Finding } from '../types.ts';
-import { LEVELS, rank, scoreCandidate } from './confidence.ts';
+import { hasContext, LEVELS, rank, scoreCandidate } from './confidence.ts';
 import { createLineIndex } from './lines.ts';
 import { hashValue, maskValue } from './mask.ts';
 import { compilePrefilter } from './prefilter.ts';
@@ -25,8 +25,8 @@ export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[];
 }
 
-/** Above this share of the text, a detector's pattern runs once over the whole text instead of per region. */
-const FULL_SCAN_SHARE = 0.5;
+/** Cost of one region's regex call, in characters scanned: decides per region vs one whole-text pass. */
+const REGION_COST = 400;
 
 function prepare(pattern: RegExp): RegExp {
   let flags = pattern.flags;
@@ -51,10 +51,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   const prefilter = compilePrefilter(detectors);
   const { salt } = options;
 
-  function collect(index: number, text: string, regions: number[], out: Candidate[]): void {
+  function collect(index: number, text: string, regions: number[], min: number, out: Candidate[]): void {
     const d = detectors[index]!;
     const re = patterns[index]!;
     const n = text.length;
+    const needsContext = d.requiresContext === true && min > 0;
     let covered = 0;
     for (let r = 0; r < regions.length; r += 2) covered += regions[r + 1]! - regions[r]!;
     const consider = (m: RegExpExecArray, offset: number) => {
@@ -63,6 +64,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (value.length === 0) return;
       const start = span[0] + offset;
       const end = span[1] + offset;
+      // Without a context word such a detector tops out at low: skip its validator when low is not wanted.
+      if (needsContext && !hasContext(d, text, start, end)) return;
       try {
         if (d.validate && !d.validate(value, m)) return;
         const level = scoreCandidate(d, text, value, start, end, m);
@@ -71,7 +74,8 @@ export function createScanner(options: ScannerOptions): Scanner {
         // A failing validator drops only its own candidate; the other detectors keep running.
       }
     };
-    if (covered > n * FULL_SCAN_SHARE) {
+    // Each region costs a slice and a regex call; past a point one pass over the whole text is cheaper.
+    if (covered + (regions.length / 2) * REGION_COST > n) {
       re.lastIndex = 0;
       let r = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -98,7 +102,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const min = rank(scanOptions.minConfidence ?? 'medium');
       if (text.length === 0) return [];
       const candidates: Candidate[] = [];
-      for (const [index, regions] of prefilter.regions(text)) collect(index, text, regions, candidates);
+      for (const [index, regions] of prefilter.regions(text)) collect(index, text, regions, min, candidates);
       for (const dict of custom.dictionaries) {
         for (const hit of dict.find(text)) {
           const level = rank(dict.confidence);
