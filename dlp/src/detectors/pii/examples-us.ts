@@ -32,7 +32,7 @@ export const usExamples = {
     negative: [
       'ITIN 904-41-1798 has a group outside the issued ranges.',
       'Ticket 936-93-2259 was closed.',
-      'Room 204-81-1798 in building B.',
+      'Call 904-811-7980 after lunch.',
     ],
   },
   'passport-number': {

@@ -105,6 +105,11 @@ describe('personal-identifier validators', () => {
     expect(validPan('WGEXP0692A')).toBe(false);
   });
 
+  it('accepts the 12-digit and + forms of a personnummer', () => {
+    for (const v of ['19941203-7450', '199412037450', '941203+7450', '9412037450']) expect(validPersonnummer(v), v).toBe(true);
+    expect(validPersonnummer('19941203-7451')).toBe(false);
+  });
+
   it('checks CPR dates (no checksum)', () => {
     expect(validCpr('190196-0458')).toBe(true);
     expect(validCpr('310296-0458')).toBe(false);
