@@ -106,7 +106,8 @@ describe('personal-identifier validators', () => {
   });
 
   it('accepts the 12-digit and + forms of a personnummer', () => {
-    for (const v of ['19941203-7450', '199412037450', '941203+7450', '9412037450']) expect(validPersonnummer(v), v).toBe(true);
+    for (const v of ['19941203-7450', '199412037450', '941203+7450', '9412037450'])
+      expect(validPersonnummer(v), v).toBe(true);
     expect(validPersonnummer('19941203-7451')).toBe(false);
   });
 
