@@ -1,0 +1,84 @@
+/** A keyword of the prefilter: lowercased char codes and the detectors it triggers. */
+export interface Keyword {
+  codes: number[];
+  text: string;
+  detectors: number[];
+}
+
+const TABLE_SIZE = 1 << 16;
+
+/** Hash of a rolling value of packed 7-bit ASCII codes into the 16-bit table index. */
+export function tableHash(rolling: number): number {
+  return Math.imul(rolling, 0x9e3779b1) >>> 16;
+}
+
+/**
+ * Keyword lookup tables for a single pass over char codes. With `rolling` holding the last four lowercased
+ * ASCII codes (7 bits each), keywords of length 2 are found by `pairs[rolling & 0x3fff]`, of length 3 by
+ * hashing the last 21 bits, of length 4+ by hashing all 28 bits (their first four chars). Keywords whose
+ * first two chars are not ASCII are rare and searched separately.
+ */
+export interface KeywordTable {
+  pairs: Uint8Array;
+  pairKeywords: (Keyword[] | undefined)[];
+  flags3: Uint8Array;
+  buckets3: (Keyword[] | undefined)[];
+  flags4: Uint8Array;
+  buckets4: (Keyword[] | undefined)[];
+  rare: Keyword[];
+  hasPairs: boolean;
+}
+
+function push(list: (Keyword[] | undefined)[], index: number, k: Keyword): void {
+  const bucket = list[index];
+  if (bucket === undefined) list[index] = [k];
+  else bucket.push(k);
+}
+
+/** Builds the tables from lowercased keywords and their detector indices. */
+export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): KeywordTable {
+  const t: KeywordTable = {
+    pairs: new Uint8Array(128 * 128),
+    pairKeywords: [],
+    flags3: new Uint8Array(TABLE_SIZE),
+    buckets3: [],
+    flags4: new Uint8Array(TABLE_SIZE),
+    buckets4: [],
+    rare: [],
+    hasPairs: false,
+  };
+  for (const [text, detectors] of byKeyword) {
+    const codes = Array.from(text, (ch) => ch.charCodeAt(0));
+    const k: Keyword = { codes, text, detectors };
+    const ascii = (n: number) => codes.slice(0, n).every((c) => c < 128);
+    if (codes.length < 2 || !ascii(2)) t.rare.push(k);
+    else if (codes.length === 3 && ascii(3)) {
+      const h = tableHash((codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
+      t.flags3[h] = 1;
+      push(t.buckets3, h, k);
+    } else if (codes.length >= 4 && ascii(4)) {
+      const h = tableHash((codes[0]! << 21) | (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
+      t.flags4[h] = 1;
+      push(t.buckets4, h, k);
+    } else {
+      const key = (codes[0]! << 7) | codes[1]!;
+      t.pairs[key] = 1;
+      push(t.pairKeywords, key, k);
+      t.hasPairs = true;
+    }
+  }
+  return t;
+}
+
+/** True when keyword `k` occurs at `at` (case-insensitive), comparing from its char `from` on. */
+export function matchesAt(text: string, k: Keyword, at: number, from: number): boolean {
+  const codes = k.codes;
+  if (at < 0 || at + codes.length > text.length) return false;
+  for (let j = from; j < codes.length; j++) {
+    let c = text.charCodeAt(at + j);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c >= 128) c = text[at + j]!.toLowerCase().charCodeAt(0);
+    if (c !== codes[j]) return false;
+  }
+  return true;
+}
