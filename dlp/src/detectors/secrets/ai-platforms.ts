@@ -208,7 +208,7 @@ export const aiPlatformDetectors: Detector[] = [
     category: 'secret',
     description: 'Weights & Biases API key: 40 hex characters; no prefix, so it requires a W&B context word.',
     trigger: { keywords: ['wandb', 'weights & biases', 'weights and biases'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{40}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[a-f]/.test(value) && /[0-9]/.test(value),
     context: ['wandb_api_key', 'wandb login', 'api.wandb.ai', 'wandb.login', 'weights & biases', 'weights and biases'],

@@ -135,7 +135,7 @@ export const aiProviderDetectors: Detector[] = [
     description:
       'Azure OpenAI resource key: 32 hex characters; no prefix, so it requires an Azure OpenAI context word.',
     trigger: { keywords: ['azure_openai', 'azure openai', 'openai.azure.com', 'azureopenai'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{32}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[a-f]/.test(value) && /[0-9]/.test(value),
     context: ['azure_openai', 'azure openai', 'openai.azure.com', 'azureopenai'],
@@ -155,7 +155,7 @@ export const aiProviderDetectors: Detector[] = [
     description:
       'Mistral AI API key: 32 alphanumeric characters with mixed case and digits; no prefix, so it requires a Mistral context word.',
     trigger: { keywords: ['mistral'] },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{32}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['mistral'],
@@ -178,7 +178,7 @@ export const aiProviderDetectors: Detector[] = [
     description:
       'Cohere API key: 40 alphanumeric characters with mixed case and digits; no prefix, so it requires a Cohere context word.',
     trigger: { keywords: ['cohere', 'co_api_key'] },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{40}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{40}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['cohere', 'co_api_key'],

@@ -43,7 +43,7 @@ export const ciDetectors: Detector[] = [
     description:
       'CircleCI API token in the legacy format: 40 hex characters; no prefix, so it requires a CircleCI context word.',
     trigger: { keywords: ['circleci', 'circle-token', 'circle_token'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{40}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: HEX_MIX,
     context: ['circle-token', 'circle_token', 'circleci_token', 'circleci token', 'circleci_api_token'],
@@ -82,7 +82,7 @@ export const ciDetectors: Detector[] = [
     description:
       'Travis CI API token: 22 URL-safe characters with mixed case and digits; no prefix, so it requires a Travis context word.',
     trigger: { keywords: ['travis'] },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['travis_token', 'travis_api_token', 'travis token', 'travis-api-token', 'travis login'],

@@ -113,7 +113,7 @@ export const awsDetectors: Detector[] = [
     description:
       'Alibaba Cloud AccessKey secret: 30 alphanumeric characters with mixed case and digits; no prefix, so it requires an Alibaba context word.',
     trigger: { keywords: ['alibaba', 'aliyun', 'access_key_secret', 'accesskeysecret'] },
-    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{30}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{30}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['alibaba', 'aliyun', 'access_key_secret', 'accesskeysecret', 'ltai'],
@@ -152,7 +152,7 @@ export const awsDetectors: Detector[] = [
     description:
       'IBM Cloud IAM API key: 44 URL-safe characters with mixed case and digits; no prefix, so it requires an IBM Cloud context word.',
     trigger: { keywords: ['ibmcloud', 'ibm_cloud', 'ibm cloud', 'ic_api_key', 'ibm-cloud'] },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{44}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9_-]{44}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['ibmcloud', 'ibm_cloud', 'ibm cloud', 'ic_api_key', 'ibm-cloud'],

@@ -70,7 +70,7 @@ export const azureDetectors: Detector[] = [
     description:
       'Azure DevOps personal access token (52 lower-case base32 characters); no prefix, so it requires an Azure DevOps context word.',
     trigger: { keywords: ['azure devops', 'azure_devops', 'dev.azure.com', 'visualstudio.com', 'azdo', 'ado_pat'] },
-    pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[2-7]/.test(value) && /[a-z]/.test(value),
     context: ['azure devops', 'azure_devops', 'dev.azure.com', 'visualstudio.com', 'azdo', 'ado_pat'],

@@ -68,7 +68,7 @@ export const cloudOtherDetectors: Detector[] = [
     description:
       'Cloudflare API token: 40 URL-safe characters with mixed case and digits; no prefix, so it requires a Cloudflare context word.',
     trigger: { keywords: CLOUDFLARE_CONTEXT },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9_-]{40}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: CLOUDFLARE_CONTEXT,
@@ -91,7 +91,7 @@ export const cloudOtherDetectors: Detector[] = [
     description:
       'Cloudflare global API key: 37 lower-case hex characters; no prefix, so it requires a Cloudflare context word.',
     trigger: { keywords: CLOUDFLARE_CONTEXT },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{37}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{37}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[a-f]/.test(value) && /[0-9]/.test(value),
     context: CLOUDFLARE_CONTEXT,

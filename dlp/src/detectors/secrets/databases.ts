@@ -119,7 +119,7 @@ export const databaseDetectors: Detector[] = [
     description:
       'Algolia admin API key: 32 hex characters; no prefix, so it requires an Algolia admin key context word.',
     trigger: { keywords: ['algolia'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{32}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[a-f]/.test(value) && /[0-9]/.test(value),
     context: ['algolia_admin', 'algolia admin', 'x-algolia-api-key', 'algolia_api_key'],

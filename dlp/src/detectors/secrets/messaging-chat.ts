@@ -109,7 +109,7 @@ export const chatDetectors: Detector[] = [
     description:
       'Twilio account auth token: 32 lower-case hex characters; no prefix, so it requires a Twilio context word.',
     trigger: { keywords: ['twilio'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{32}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: (value) => /[a-f]/.test(value) && /[0-9]/.test(value),
     context: ['twilio'],

@@ -41,7 +41,7 @@ export const monitoringDetectors: Detector[] = [
     description:
       'PagerDuty REST API key: 20 characters (letters, digits, `_`, `+`, `-`) with mixed case and digits; no prefix, so it requires a PagerDuty context word.',
     trigger: { keywords: ['pagerduty'] },
-    pattern: /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['pagerduty'],

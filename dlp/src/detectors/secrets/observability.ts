@@ -10,7 +10,7 @@ export const observabilityDetectors: Detector[] = [
     category: 'secret',
     description: 'Datadog API key: 32 hex characters; no prefix, so it requires a Datadog API key context word.',
     trigger: { keywords: ['datadog', 'dd_api_key', 'dd-api-key'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{32}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: HAS_HEX_MIX,
     context: ['dd_api_key', 'dd-api-key', 'datadog_api_key', 'datadog api key'],
@@ -30,7 +30,7 @@ export const observabilityDetectors: Detector[] = [
     description:
       'Datadog application key: 40 hex characters; no prefix, so it requires a Datadog application key context word.',
     trigger: { keywords: ['dd_app_key', 'dd-application-key', 'dd_application_key', 'datadog_app_key', 'app_key'] },
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[a-f0-9]{40}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: HAS_HEX_MIX,
     context: ['dd_app_key', 'dd-application-key', 'dd_application_key', 'datadog_app_key', 'datadog application key'],

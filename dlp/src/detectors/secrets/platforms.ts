@@ -41,7 +41,7 @@ export const platformDetectors: Detector[] = [
     description:
       'Vercel access token: 24 alphanumeric characters with mixed case and digits; no prefix, so it requires a Vercel context word.',
     trigger: { keywords: ['vercel'] },
-    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{24}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
     validate: isMixedAlnum,
     context: ['vercel'],
