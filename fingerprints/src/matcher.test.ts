@@ -52,6 +52,11 @@ describe('matchUrl', () => {
     ['https://api.chat.example/v1', 'chat'],
     ['example', null],
     ['.example', null],
+    ['.chat.example', 'chat'],
+    ['https://.app.chat.example/', 'chat-eu'],
+    ['https://x..app.chat.example/', 'chat-eu'],
+    ['https://a.b.c.d.e.f.g.h.eu.app.chat.example/', 'chat'],
+    ['https://eu.app.chat.example.example/', null],
   ])('%j -> %s', (input, expected) => {
     expect(id(input)).toBe(expected);
   });
