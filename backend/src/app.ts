@@ -6,8 +6,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './audit/routes.ts';
 import { publicRoute, sessionToken } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
+import type { DlpPolicySource } from './bundle/build-bundle.ts';
+import { interimDlpPolicy } from './bundle/dlp-policy-source.ts';
+import { bundleRoutes } from './bundle/routes.ts';
 import { hashToken } from './crypto/tokens.ts';
 import type { AppDeps } from './deps.ts';
+import { enrolmentRoutes } from './enrolment/routes.ts';
 import { publicUrl } from './env.ts';
 import { healthRoutes } from './health/routes.ts';
 import { clientIp } from './http/client-ip.ts';
@@ -15,14 +19,16 @@ import type { AppEnv } from './http/context.ts';
 import { ApiError, renderError } from './http/errors.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createRouter } from './http/router.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 import { mountReference } from './openapi/reference.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export const API_VERSION = '0.1.0';
 
 /** Builds the whole HTTP app from its dependencies. Serving it is the entrypoint's job. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   const limiter = createRateLimiter({
     limit: deps.env.SIGHTLINE_RATE_LIMIT_PER_MINUTE,
@@ -79,8 +85,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', async (c, next) => {
+    // Keyed by session or device token where there is one: many browsers share one office address.
     const token = sessionToken(c);
-    const key = token ? `s:${hashToken(token)}` : `ip:${c.get('ip')}`;
+    const bearer = c.req.header('authorization');
+    const key = token ? `s:${hashToken(token)}` : bearer ? `d:${hashToken(bearer)}` : `ip:${c.get('ip')}`;
     const hit = limiter.hit(key);
     if (!hit.ok) {
       throw new ApiError(429, 'rate_limited', 'Too many requests; slow down.', {
@@ -96,6 +104,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', authRoutes(deps));
   api.route('/', userRoutes(deps));
   api.route('/', auditRoutes(deps));
+  api.route('/', settingsRoutes(deps));
+  api.route('/', enrolmentRoutes(deps));
+  api.route('/', bundleRoutes(deps, options.dlpPolicy ?? interimDlpPolicy));
+  api.route('/', ingestRoutes(deps));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

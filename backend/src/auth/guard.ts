@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { safeEqual } from '../crypto/tokens.ts';
+import { authenticateDevice } from '../enrolment/devices.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { can, type Permission } from './roles.ts';
@@ -10,7 +11,12 @@ export const SECURE_SESSION_COOKIE = '__Host-sightline_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Who may call a route. Every route declares one; the authorization matrix test enforces it. */
-export type Access = { kind: 'public' } | { kind: 'session' } | { kind: 'permission'; permission: Permission };
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'session' }
+  | { kind: 'permission'; permission: Permission }
+  /** A browser extension with its device token (Authorization: Bearer sldev_…); sessions do not count. */
+  | { kind: 'device' };
 
 export type Guard = MiddlewareHandler<AppEnv> & { access: Access };
 
@@ -28,6 +34,10 @@ export function sessionToken(c: Context): string | undefined {
 export function guard(access: Access): Guard {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (access.kind === 'public') return next();
+    if (access.kind === 'device') {
+      c.set('device', await authenticateDevice(c.get('deps').database.db, c.req.header('authorization')));
+      return next();
+    }
     const { sessions, audit } = c.get('deps');
     const token = sessionToken(c);
     const session = token ? await sessions.lookup(token) : null;
@@ -61,6 +71,7 @@ export function guard(access: Access): Guard {
 }
 
 export const publicRoute = guard({ kind: 'public' });
+export const deviceRoute = guard({ kind: 'device' });
 export const sessionRoute = guard({ kind: 'session' });
 export const requirePermission = (permission: Permission) => guard({ kind: 'permission', permission });
 

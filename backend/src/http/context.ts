@@ -1,5 +1,6 @@
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
+import type { DeviceRow } from '../enrolment/devices.ts';
 
 /** Hono environment of the app: per-request variables. */
 export interface AppEnv {
@@ -9,5 +10,7 @@ export interface AppEnv {
     ip: string;
     /** Set by the guard on routes that need a session. */
     auth: ActiveSession;
+    /** Set by the device guard on extension routes. */
+    device: DeviceRow;
   };
 }
