@@ -36,7 +36,8 @@ export function buildProse(size: number, seed = 1): string {
   });
 }
 
-function codeBlock(f: Faker): string {
+/** A TypeScript snippet that reads secrets the right way (env, config), as pasted into a chat. */
+export function codeBlock(f: Faker): string {
   const name = f.hacker.verb().replace(/\W/g, '') + f.hacker.noun().replace(/\W/g, '');
   const n = f.number.int({ min: 1, max: 500 });
   return [
@@ -54,7 +55,8 @@ function codeBlock(f: Faker): string {
   ].join('\n');
 }
 
-function configBlock(f: Faker): string {
+/** A YAML service config with placeholders and digests. */
+export function configBlock(f: Faker): string {
   return [
     `service: ${f.hacker.noun().replace(/\W/g, '-')}`,
     `version: ${f.system.semver()}`,
@@ -70,7 +72,8 @@ function configBlock(f: Faker): string {
   ].join('\n');
 }
 
-function logLine(f: Faker): string {
+/** One application log line: timestamps, ids, IPs, hashes. */
+export function logLine(f: Faker): string {
   const ts = f.date.recent({ days: 30 }).toISOString();
   const level = f.helpers.arrayElement(['INFO', 'INFO', 'INFO', 'WARN', 'DEBUG', 'ERROR']);
   return f.helpers.arrayElement([

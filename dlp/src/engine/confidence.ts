@@ -1,5 +1,5 @@
 import type { Confidence, Detector } from '../types.ts';
-import { hasWordStart, inPlaceholderContext, judgeValue } from './placeholder.ts';
+import { hasWordStart, inDigestContext, inPlaceholderContext, judgeValue } from './placeholder.ts';
 
 export const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 const DEFAULT_CONTEXT_WINDOW = 300;
@@ -35,7 +35,7 @@ export function scoreCandidate(
   match?: RegExpExecArray,
 ): number {
   const verdict = judgeValue(value);
-  if (verdict === 'drop') return -1;
+  if (verdict === 'drop' || inDigestContext(text, start, value)) return -1;
   let level = rank(d.confidenceOf ? d.confidenceOf(value, match) : d.confidence);
   if (hasContext(d, text, start, end)) level = Math.min(2, level + 1);
   else if (d.requiresContext) level = 0;

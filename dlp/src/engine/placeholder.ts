@@ -137,3 +137,30 @@ export function hasWordStart(haystack: string, word: string): boolean {
     from = at + 1;
   }
 }
+
+const HEX_OR_UUID =
+  /^(?:[0-9a-fA-F]{7,128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** Labels that announce a digest or an identifier rather than a secret. */
+const DIGEST_WORDS = [
+  'commit',
+  'sha',
+  'md5',
+  'hash',
+  'digest',
+  'checksum',
+  'etag',
+  'revision',
+  'req=',
+  'request',
+  'trace',
+  'span',
+  'uuid',
+];
+
+/** True when a hex or UUID value directly follows a digest or id label on its line (`commit 3f2a…`, `req=…`). */
+export function inDigestContext(text: string, start: number, value: string): boolean {
+  if (!HEX_OR_UUID.test(value)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 24), start).toLowerCase();
+  return DIGEST_WORDS.some((w) => before.includes(w));
+}

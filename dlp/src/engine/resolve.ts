@@ -6,11 +6,14 @@ export interface Candidate {
   value: string;
   level: number;
   generic: boolean;
+  /** A context word of the detector stood nearby. */
+  context: boolean;
 }
 
 function better(a: Candidate, b: Candidate): number {
   if (a.generic !== b.generic) return a.generic ? 1 : -1;
   if (a.level !== b.level) return b.level - a.level;
+  if (a.context !== b.context) return a.context ? -1 : 1;
   const la = a.end - a.start;
   const lb = b.end - b.start;
   if (la !== lb) return lb - la;
@@ -18,7 +21,7 @@ function better(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Keeps one candidate per overlapping group: specific before generic, then higher confidence, then longer.
+ * Keeps one candidate per overlapping group: specific before generic, then higher confidence, then with context, then longer.
  * Candidates are clustered by overlap first, so the work stays linear for many separate findings.
  * Returns the survivors sorted by start.
  */

@@ -69,7 +69,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       try {
         if (d.validate && !d.validate(value, m)) return;
         const level = scoreCandidate(d, text, value, start, end, m);
-        if (level >= 0) out.push({ detector: index, start, end, value, level, generic: d.generic === true });
+        if (level < 0) return;
+        const context = hasContext(d, text, start, end);
+        out.push({ detector: index, start, end, value, level, generic: d.generic === true, context });
       } catch {
         // A failing validator drops only its own candidate; the other detectors keep running.
       }
@@ -106,7 +108,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       for (const dict of custom.dictionaries) {
         for (const hit of dict.find(text)) {
           const level = rank(dict.confidence);
-          candidates.push({ detector: -1 - custom.dictionaries.indexOf(dict), ...hit, level, generic: false });
+          candidates.push({
+            detector: -1 - custom.dictionaries.indexOf(dict),
+            ...hit,
+            level,
+            generic: false,
+            context: false,
+          });
         }
       }
       const kept = resolveOverlaps(candidates.filter((c) => c.level >= min));

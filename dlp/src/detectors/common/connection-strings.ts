@@ -1,5 +1,6 @@
 import { judgeValue } from '../../engine/placeholder.ts';
 import type { Detector } from '../../types.ts';
+import { plausibleSecret } from './generic-secret-rules.ts';
 
 /** Passwords that documentation uses as stand-ins. */
 const STAND_INS = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'user', 'username', 'changeit', 'pw', 'xxx']);
@@ -136,7 +137,7 @@ export const connectionStringDetectors: Detector[] = [
     confidence: 'medium',
     requiresContext: true,
     contextWindow: 200,
-    validate: (value) => realPassword(value.trim()) && value.trim().length >= 4,
+    validate: (value) => plausibleSecret(value.trim(), 'password'),
     context: ['server=', 'data source=', 'user id=', 'uid=', 'initial catalog=', 'database=', 'host='],
     examples: {
       positive: ['Server=tcp:sql-prod.acmecorp.net,1433;Initial Catalog=crm;User ID=crm_app;Password=Lq82!vXz7Kp;'],

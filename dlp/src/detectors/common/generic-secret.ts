@@ -18,12 +18,18 @@ export const genericSecretAssignment: Detector = {
   trigger: { keywords: ['key', 'secret', 'pass', 'pwd', 'token', 'credential'] },
   window: 120,
   pattern: new RegExp(
-    String.raw`(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.$@-]{0,40}?(?:${SECRET_WORDS}))["'\]]{0,2}\s{0,4}(?:=|:=|=>|:|\s)\s{0,4}[\[(]?\s{0,2}(?:["'\x60]|[bru]["'])?(?<value>[^\s"'\x60,;(){}\[\]<>]{6,200})`,
+    String.raw`(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.$@-]{0,40}?(?:${SECRET_WORDS}))(?:["'\]]{0,2}[ \t]{0,4}(?:=|:=|=>|:)|[ \t])[ \t]{0,4}[\[(]?[ \t]{0,2}(?:["'\x60]|[bru]["'])?(?<value>[^\s"'\x60,;(){}\[\]<>]{6,200})`,
     'gi',
   ),
   confidence: 'medium',
   generic: true,
-  validate: (value, match) => plausibleSecret(value, nameKind(match?.groups?.name ?? '')),
+  validate: (value, match) => {
+    const name = match?.groups?.name ?? '';
+    // A bare space between name and value only counts for CLI flags (`--token abc`), not prose.
+    const gap = match ? match[0].slice(name.length, match[0].length - value.length) : '=';
+    if (!/[=:]/.test(gap) && !name.startsWith('-')) return false;
+    return plausibleSecret(value, nameKind(name));
+  },
   confidenceOf: (value) => (value.length >= 20 && shannonEntropy(value) >= 4 ? 'high' : 'medium'),
   examples: {
     positive: [
