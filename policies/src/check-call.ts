@@ -67,7 +67,7 @@ export function checkCall(
   const conversion = conversions[fn];
   if (conversion && types.length === 1) {
     if ((fn === 'timestamp' || fn === 'duration') && types[0]?.kind !== 'string' && types[0]?.kind !== fn) {
-      ctx.report(expr, `${fn}() expects a string, got ${typeName(types[0] ?? t.dyn)}`);
+      ctx.report(args[0] ?? expr, `${fn}() expects a string, got ${typeName(types[0] ?? t.dyn)}`);
     }
     return conversion;
   }
@@ -109,14 +109,14 @@ function checkOperator(
   switch (op) {
     case '&&':
     case '||':
-      expect(ctx, expr, op, a, 'bool');
-      expect(ctx, expr, op, b, 'bool');
+      expect(ctx, args[0] ?? expr, op, a, 'bool');
+      expect(ctx, args[1] ?? expr, op, b, 'bool');
       return t.bool;
     case '!':
-      expect(ctx, expr, op, a, 'bool');
+      expect(ctx, args[0] ?? expr, op, a, 'bool');
       return t.bool;
     case '?:':
-      expect(ctx, expr, 'the condition of ?:', a, 'bool');
+      expect(ctx, args[0] ?? expr, 'the condition of ?:', a, 'bool');
       return comparable(b, c) && b.kind === c.kind ? b : t.dyn;
     case '==':
     case '!=':
