@@ -61,8 +61,8 @@ export async function buildTestApp(kind: DatabaseKind, envOverrides: Record<stri
       body:
         options.body === undefined
           ? undefined
-          : typeof options.body === 'string'
-            ? options.body
+          : typeof options.body === 'string' || options.body instanceof Uint8Array
+            ? (options.body as BodyInit)
             : JSON.stringify(options.body),
     });
   };

@@ -229,7 +229,9 @@ export const queueOverflowEventSchema = z.strictObject({
   ...eventBase,
   kind: z.literal('queue_overflow'),
   /** Events dropped per kind since `since`. */
-  dropped: z.record(z.enum(['visit', 'surface', 'interaction', 'dlp', 'adapter_health']), z.number().int().min(1)),
+  dropped: z
+    .partialRecord(z.enum(['visit', 'surface', 'interaction', 'dlp', 'adapter_health']), z.number().int().min(1))
+    .refine((d) => Object.keys(d).length > 0, 'at least one kind'),
   since: z.iso.datetime({ offset: true }),
 });
 
