@@ -52,7 +52,11 @@ export const exposurePolicySchema = z.strictObject({
 
 /** One dimension of a DLP rule's match: a value, a list of values, or absent for "any". */
 const dimension = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.array(z.enum(values)).min(1)]).optional();
+  z
+    .union([z.enum(values), z.array(z.enum(values)).min(1)], {
+      error: `expected one of ${values.join(', ')}, or a list of them`,
+    })
+    .optional();
 
 export const dlpRuleSchema = z.strictObject({
   id: ruleId,
