@@ -64,6 +64,25 @@ describe('default policies', () => {
     for (const c of dlpCategories) for (const a of accountTypes) expect(set.dlpActions[c].blocked[a]).toBe('block');
   });
 
+  it('match the DLP table printed in the README', () => {
+    const rows = readme
+      .split('\n')
+      .filter((line) => /^\| (secret|pii|financial|health|confidential|custom) +\| +\w+ \//.test(line));
+    expect(rows).toHaveLength(dlpCategories.length);
+    for (const row of rows) {
+      const [category = '', ...groups] = row
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      const printed = groups.map((g) => g.split(' / '));
+      const actual = serviceStatuses.map((s) => {
+        const cells = accountTypes.map((a) => set.dlpActions[category as (typeof dlpCategories)[number]][s][a]);
+        return s === 'blocked' && new Set(cells).size === 1 ? [cells[0]] : cells;
+      });
+      expect({ category, printed }).toEqual({ category, printed: actual });
+    }
+  });
+
   it('are documented: every rule id and every input field appears in the README', () => {
     const ids = [
       ...set.documents.classification.rules.map((r) => r.id),
