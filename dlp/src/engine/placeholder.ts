@@ -116,13 +116,21 @@ export function judgeValue(value: string): 'drop' | 'lower' | 'keep' {
   return 'keep';
 }
 
+/** The part of `s` after its last line break (searches stay within the given slice: linear time). */
+function lineTail(s: string): string {
+  return s.slice(s.lastIndexOf('\n') + 1);
+}
+
+/** The part of `s` before its first line break. */
+function lineHead(s: string): string {
+  const i = s.indexOf('\n');
+  return i < 0 ? s : s.slice(0, i);
+}
+
 /** True when a placeholder or test word stands just before the value or right after it on the same line. */
 export function inPlaceholderContext(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 80), start).toLowerCase();
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const after = text.slice(end, Math.min(lineEnd, end + 40)).toLowerCase();
+  const before = lineTail(text.slice(Math.max(0, start - 80), start)).toLowerCase();
+  const after = lineHead(text.slice(end, end + 40)).toLowerCase();
   return CONTEXT_WORDS.some((w) => hasWordStart(before, w) || hasWordStart(after, w));
 }
 
@@ -160,7 +168,6 @@ const DIGEST_WORDS = [
 /** True when a hex or UUID value directly follows a digest or id label on its line (`commit 3f2a…`, `req=…`). */
 export function inDigestContext(text: string, start: number, value: string): boolean {
   if (!HEX_OR_UUID.test(value)) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 24), start).toLowerCase();
+  const before = lineTail(text.slice(Math.max(0, start - 24), start)).toLowerCase();
   return DIGEST_WORDS.some((w) => before.includes(w));
 }

@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { codeBlock, configBlock, logLine, seededFaker } from '../../bench/texts.ts';
 import { allDetectors } from '../../src/detectors/index.ts';
+import { seedGenerators } from '../../src/detectors/pii/random.ts';
 import type { Detector, DlpCategory } from '../../src/types.ts';
 import { valueGenerators } from './generators.ts';
 import { hardNegatives } from './negatives.ts';
@@ -13,6 +14,9 @@ export interface Planted {
   start: number;
   end: number;
 }
+
+/** Planted values per category at least. */
+const MIN_PER_CATEGORY = 150;
 
 export type DocKind = 'prompt' | 'code' | 'config' | 'log';
 
@@ -112,10 +116,14 @@ export function buildCorpus(options: { seed?: number; perDetector?: number } = {
   const perDetector = options.perDetector ?? 4;
   return withSeededRandom(seedValue, () => {
     const f = seededFaker(seedValue);
+    seedGenerators(seedValue);
     const plants: { d: Detector; value: string }[] = [];
-    for (const d of allDetectors) {
-      const make = valueGenerators[d.id];
-      if (make) for (let i = 0; i < perDetector; i++) plants.push({ d, value: make() });
+    const withGenerator = allDetectors.filter((d) => valueGenerators[d.id]);
+    for (const d of withGenerator) {
+      // Small categories plant more per detector, so one miss cannot swing their figures.
+      const inCategory = withGenerator.filter((x) => x.category === d.category).length;
+      const count = Math.max(perDetector, Math.ceil(MIN_PER_CATEGORY / inCategory));
+      for (let i = 0; i < count; i++) plants.push({ d, value: valueGenerators[d.id]!() });
     }
     for (let i = plants.length - 1; i > 0; i--) {
       const j = int(0, i);

@@ -46,10 +46,10 @@ export const phoneNumberNational: Detector = {
   trigger: { digits: 7 },
   window: 8,
   pattern:
-    /(?<![\w+.-])(?<value>\(?[0-9]{2,5}\)?[ .-]?[0-9]{2,4}[ .-]?[0-9]{2,4}(?:[ .-]?[0-9]{2,4})?)(?![\w-]|\.[0-9])/g,
+    /(?<![\w+.-])(?<value>\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}|0[1-9][0-9]{1,4}[ -]?[0-9]{3,4}[ -]?[0-9]{3,4})(?![\w-]|\.[0-9])/g,
   confidence: 'medium',
   requiresContext: true,
-  contextWindow: 60,
+  contextWindow: 40,
   validate: (value) => {
     if (DATE_LIKE.test(value)) return false;
     const digits = value.replace(/\D/g, '');
@@ -58,7 +58,12 @@ export const phoneNumberNational: Detector = {
   },
   context: PHONE_CONTEXT,
   examples: {
-    positive: ['Call me at (415) 867-2291 tomorrow.', 'Tel: 020 7946 0321'],
-    negative: ['order 415 867 2291 shipped', 'released 2024-05-06', 'ID (415) 867-2291 assigned'],
+    positive: ['Call me at (415) 867-2291 tomorrow.', 'Tel: 020 7946 0321', 'mobile: 0151 2738 4910'],
+    negative: [
+      'order 415 867 2291 shipped',
+      'released 2024-05-06',
+      'ID (415) 867-2291 assigned',
+      'mobile app build 43954758',
+    ],
   },
 };
