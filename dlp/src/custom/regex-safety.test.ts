@@ -4,22 +4,22 @@ import { assertLinearSafe, findRegexProblems } from './regex-safety.ts';
 describe('findRegexProblems', () => {
   it.each([
     String.raw`\bPRJ-[0-9]{4,8}\b`,
-    String.raw`(?:foo|bar)-[a-z]{2,10}`,
+    '(?:foo|bar)-[a-z]{2,10}',
     String.raw`(?<id>[A-Z]{3})-\d+`,
-    String.raw`(?<![A-Za-z])[a-f0-9]{32}(?![a-f0-9])`,
-    String.raw`[(+*)]{1,4}x`,
+    '(?<![A-Za-z])[a-f0-9]{32}(?![a-f0-9])',
+    '[(+*)]{1,4}x',
     String.raw`(?:\d{3}-){2}\d{4}`,
   ])('accepts %s', (source) => {
     expect(findRegexProblems(source)).toEqual([]);
   });
 
   it.each([
-    [String.raw`(a+)+$`, 'nested unbounded quantifier'],
+    ['(a+)+$', 'nested unbounded quantifier'],
     [String.raw`(?:\w*,){2,30}x`, 'nested unbounded quantifier'],
-    [String.raw`((?:ab)+c)*`, 'nested unbounded quantifier'],
+    ['((?:ab)+c)*', 'nested unbounded quantifier'],
     [String.raw`(\w)\1`, 'backreference'],
     [String.raw`(?<q>['"]).{1,9}\k<q>`, 'backreference'],
-    [String.raw`(?=.*secret)secret`, 'lookaround containing an unbounded quantifier'],
+    ['(?=.*secret)secret', 'lookaround containing an unbounded quantifier'],
     [String.raw`(?<!\s+)x`, 'lookaround containing an unbounded quantifier'],
   ])('rejects %s (%s)', (source, problem) => {
     expect(findRegexProblems(source).map((p) => p.problem)).toContain(problem);

@@ -5,6 +5,7 @@ describe('placeholder rules', () => {
   it.each([
     ['AKIAIOSFODNN7EXAMPLE', 'drop'],
     ['<YOUR_API_KEY>', 'drop'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is the value under test
     ['${API_TOKEN}', 'drop'],
     ['{{ vault_token }}', 'drop'],
     ['sk-xxxxxxxxxxxxxxxx', 'drop'],
