@@ -10,7 +10,7 @@ import { analysePolicy, type CompiledDocument, checkPolicy, type PolicyIssue } f
 /** A document as YAML text, or as the `policy` value `validatePolicy` returned. */
 export type PolicySource = string | Policy;
 
-/** A problem in one document of the set; `document` is its index in the input. Line and column are 0 for non-text sources. */
+/** A problem in one document of the set; `document` is its index in the input (-1: the set as a whole). Line and column are 0 for non-text sources. */
 export interface PolicySetIssue extends PolicyIssue {
   document: number;
 }
@@ -57,8 +57,10 @@ export function compilePolicySet(docs: readonly PolicySource[]): PolicySetResult
   const classification = found.get('classification')?.document;
   const exposure = found.get('exposure')?.document;
   const dlp = found.get('dlp-actions')?.document;
-  for (const kind of ['classification', 'exposure', 'dlp-actions'] as const) {
-    if (!found.has(kind) && errors.length === 0) errors.push(issue(-1, 'kind', `the set has no ${kind} document`));
+  if (errors.length === 0) {
+    for (const kind of ['classification', 'exposure', 'dlp-actions'] as const) {
+      if (!found.has(kind)) errors.push(issue(-1, 'kind', `the set has no ${kind} document`));
+    }
   }
   if (
     errors.length > 0 ||
