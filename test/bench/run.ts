@@ -6,6 +6,7 @@ import type { Bench, BenchResult } from './types.ts';
 const suites: Record<string, () => Promise<{ default: Bench }>> = {
   fingerprints: () => import('@sightline/fingerprints/bench'),
   dlp: () => import('@sightline/dlp/bench'),
+  ingest: () => import('../../backend/bench/index.ts'),
 };
 
 function passes(r: BenchResult): boolean | undefined {

@@ -1,43 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { findPgBin, startCluster } from './postgres-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** URL of a migrated template database on a throw-away (or given) PostgreSQL server; '' when unavailable. */
+    /** URL of a PostgreSQL server (superuser) for the suites; '' when unavailable. */
     postgresAdminUrl: string;
   }
-}
-
-/** Finds the newest PostgreSQL server binaries on the machine image. */
-function findPgBin(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base)
-    .filter((v) => existsSync(join(base, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function run(cmd: string, args: string[], asPostgres: boolean): void {
-  const [file, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
-  const res = spawnSync(file, argv, { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
 }
 
 /**
@@ -60,22 +28,7 @@ export default async function setup(project: TestProject) {
     project.provide('postgresAdminUrl', '');
     return;
   }
-  const asPostgres = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'sightline-pg-'));
-  const data = join(dir, 'data');
-  mkdirSync(data);
-  if (asPostgres) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  const port = await freePort();
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], asPostgres);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', 'start', '-o', opts], asPostgres);
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  await sql`select 1`;
-  await sql.end();
-  project.provide('postgresAdminUrl', url);
-  return () => {
-    run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], asPostgres);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const cluster = await startCluster(bin);
+  project.provide('postgresAdminUrl', cluster.url);
+  return () => cluster.stop();
 }

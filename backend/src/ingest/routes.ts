@@ -70,7 +70,7 @@ export function ingestRoutes(deps: AppDeps) {
     });
     const count = (s: EventResult['status']) => final.filter((r) => r.status === s).length;
     const accepted = count('accepted');
-    await touchDevice(db, deps.clock, device, { events: accepted });
+    if (accepted === 0) await touchDevice(db, deps.clock, device);
     return c.json({ accepted, duplicates: count('duplicate'), rejected: count('rejected'), results: final }, 200);
   });
   return app;

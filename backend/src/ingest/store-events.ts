@@ -6,7 +6,8 @@ import type { ValidEvent } from './validate-events.ts';
 /**
  * Stores a batch of validated events and updates the daily rollups in ONE statement (so in one transaction):
  * rows go in through `jsonb_to_recordset` (one parameter, no row-by-row inserts), duplicates by id are skipped
- * by the primary key, and only the rows actually inserted feed the rollup, so retries never count twice.
+ * by the primary key, and only the rows actually inserted feed the rollup and the device's event count,
+ * so retries never count twice.
  * Returns the ids that were inserted.
  */
 export async function storeEvents(
@@ -78,6 +79,9 @@ export async function storeEvents(
         dlp_blocked = u.dlp_blocked + excluded.dlp_blocked,
         account_types = u.account_types | excluded.account_types,
         adapter_problems = u.adapter_problems + excluded.adapter_problems
+    ), dev as (
+      update devices set events = events + (select count(*) from ins), last_seen_at = ${now}::timestamptz
+      where id = ${batch.deviceId}::uuid and exists (select 1 from ins)
     )
     select id::text as id from ins
   `);
