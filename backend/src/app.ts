@@ -7,7 +7,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { publicRoute, sessionToken } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { DlpPolicySource } from './bundle/build-bundle.ts';
-import { interimDlpPolicy } from './bundle/dlp-policy-source.ts';
+import { defaultDlpPolicySource } from './bundle/dlp-policy-source.ts';
 import { bundleRoutes } from './bundle/routes.ts';
 import { hashToken } from './crypto/tokens.ts';
 import type { AppDeps } from './deps.ts';
@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource 
   api.route('/', auditRoutes(deps));
   api.route('/', settingsRoutes(deps));
   api.route('/', enrolmentRoutes(deps));
-  api.route('/', bundleRoutes(deps, options.dlpPolicy ?? interimDlpPolicy));
+  api.route('/', bundleRoutes(deps, options.dlpPolicy ?? defaultDlpPolicySource()));
   api.route('/', ingestRoutes(deps));
   app.route('/api/v1', api);
 

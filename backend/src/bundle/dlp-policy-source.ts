@@ -1,24 +1,32 @@
+import { compilePolicySet } from '@sightline/policies';
+import { readDefaultPolicies } from '@sightline/policies/node';
 import type { DlpPolicy, DlpPolicySource } from './build-bundle.ts';
 
-type Action = 'allow' | 'warn' | 'redact' | 'block';
-const all = (action: Action) => ({ personal: action, corporate: action, unknown: action });
-const sanctioned = { personal: 'warn', corporate: 'allow', unknown: 'warn' } as const;
+/** Compiles the shipped default policy set (policies/defaults/*.yaml); throws at start-up if it does not compile. */
+export function compileDefaultDlpPolicy(): { snapshotId: string; policy: DlpPolicy } {
+  const compiled = compilePolicySet(readDefaultPolicies().map((f) => f.text));
+  if (!compiled.ok) {
+    const lines = compiled.errors.map((e) => `  document ${e.document}: ${e.path} (line ${e.line}): ${e.message}`);
+    throw new Error(`the default policies in policies/defaults do not compile:\n${lines.join('\n')}`);
+  }
+  const { dlpActions, dlpSettings, snapshotId } = compiled.set;
+  return {
+    snapshotId,
+    policy: {
+      minConfidence: dlpSettings.minConfidence,
+      actions: dlpActions,
+      unscannableFiles: dlpSettings.unscannableFiles,
+      maxFileBytes: dlpSettings.maxFileBytes,
+      customDetectors: [],
+    },
+  };
+}
 
-/** Interim default until the policy store serves the organisation's DLP policy. */
-export const interimDlpPolicy: DlpPolicySource = async (): Promise<DlpPolicy> => ({
-  minConfidence: 'medium',
-  actions: Object.fromEntries(
-    (['secret', 'pii', 'financial', 'health', 'confidential', 'custom'] as const).map((category) => [
-      category,
-      {
-        sanctioned,
-        tolerated: all('warn'),
-        unsanctioned: category === 'secret' ? all('block') : all('warn'),
-        blocked: all('block'),
-      },
-    ]),
-  ) as DlpPolicy['actions'],
-  unscannableFiles: 'warn',
-  maxFileBytes: 5 * 1024 * 1024,
-  customDetectors: [],
-});
+/**
+ * The DLP policy the bundle carries: the shipped defaults, compiled once. (The policy store, with versions an
+ * admin edits, replaces this source; until then the defaults are the organisation's policy.)
+ */
+export function defaultDlpPolicySource(): DlpPolicySource {
+  const { policy } = compileDefaultDlpPolicy();
+  return async () => policy;
+}
