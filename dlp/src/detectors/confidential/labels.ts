@@ -3,29 +3,32 @@
  * in brackets, after "Classification:", or alone at the start of a line — never in ordinary prose.
  */
 import type { Detector } from '../../types.ts';
+import { lineAfter, lineBefore } from '../../validators/neighbourhood.ts';
 import { confidentialExamples as ex } from './examples.ts';
-
-/** The line holding a match (the match's own input, so this works on any region the engine hands over). */
-function lineOf(match: RegExpExecArray | undefined): string {
-  if (!match) return '';
-  const s = match.input;
-  const from = s.lastIndexOf('\n', match.index - 1) + 1;
-  const to = s.indexOf('\n', match.index);
-  return s.slice(from, to < 0 ? s.length : to);
-}
 
 const LEVEL = '(?:public|internal|restricted|confidential|secret)';
 const LEVEL_LIST = new RegExp(`\\b${LEVEL}\\b[ \\t]{0,3}(?:[,|/<>]|\\bor\\b|\\band\\b)[ \\t]{0,3}\\b${LEVEL}\\b`, 'i');
 
+/** How far on each side of a marking (same line only) the validator looks: bounded, so linear in the text. */
+const REACH = 48;
+/** Code right before an upper-case word: an assignment, a call, a brace, or a keyword such as `case`. */
+const CODE_BEFORE = /(?:[={]|\w\(|\b(?:case|enum|const|let|var|return|if|elif|when)\b)[ \t]*["'`]?$/;
+/** Code right after it: a statement end, an assignment or a member access. */
+const CODE_AFTER = /^["'`]?[ \t]*(?:[;=]|\.\w)/;
+
 /**
  * Rejects what is a list of levels rather than a marking ("Public, Internal, Confidential"), and for upper-case
- * words also code: enum members and constants (`Level.CONFIDENTIAL`, `= "CONFIDENTIAL"`, `case CONFIDENTIAL:`).
+ * words also code: enum members and constants (`= "CONFIDENTIAL"`, `case CONFIDENTIAL:`, `{ PUBLIC, SECRET }`).
+ * Looks only at the match's own line, at most REACH characters on each side.
  */
 export function looksLikeMarking(value: string, match?: RegExpExecArray): boolean {
-  const line = lineOf(match);
-  if (LEVEL_LIST.test(line)) return false;
+  const before = lineBefore(match, REACH);
+  const after = lineAfter(match, REACH);
+  if (LEVEL_LIST.test(`${before}${match?.[0] ?? value}${after}`)) return false;
   if (/[a-z]/.test(value)) return true;
-  return !/[={}]|;[ \t]*$|\b(?:case|enum|const|let|var|return|if|elif|when)\b|["'`][A-Z_ ]{0,30}["'`]/.test(line);
+  if (CODE_BEFORE.test(before)) return false;
+  if (/["'`]$/.test(before) && /^["'`]/.test(after)) return false;
+  return !CODE_AFTER.test(after);
 }
 
 const HEAD = '^[ \\t>#*_|-]{0,6}';

@@ -45,6 +45,14 @@ const bankContext = [
   'sort code',
 ];
 
+/** What kind of account a label names; with such a word (or acct, a/c) no "number" needs to follow. */
+const ACCOUNT_KIND = '(?:checking|chequing|savings|current|deposit|bank|business|joint|personal|payroll|settlement)';
+/**
+ * After the account word: "no"/"number"/"#" and up to 12 non-digits, or just a separator (`:`, `#`, `=`, `-`, a
+ * space), optionally "is", as in `checking account: 419880544621` or `routing 037920768, account 95479933`.
+ */
+const ACCOUNT_TAIL = '(?:[ .]?(?:no|number|num|nr|#)[.:#]?[^\\d\\n]{0,12}?|[ \\t]{0,2}[:#=-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?)';
+
 export const bankingDetectors: Detector[] = [
   {
     id: 'us-ein',
@@ -116,10 +124,12 @@ export const bankingDetectors: Detector[] = [
     name: 'Bank account number',
     category: 'financial',
     description:
-      'Six to seventeen digits after an account-number label; needs a banking word (routing, bank, IBAN…) nearby.',
+      'Six to seventeen digits after an account label (account no., acct, a/c, checking or savings account, a routing and account pair); needs a banking word nearby.',
     trigger: { keywords: ['account', 'acct', 'a/c'] },
-    pattern:
-      /\b(?:account|acct|a\/c)[ .]?(?:no|number|num|nr|#)[.:#]?[^\d\n]{0,12}?(?<![\d-])(?<value>\d{6,17})(?![\w-]|\.\d)/gi,
+    pattern: new RegExp(
+      `\\b(?:${ACCOUNT_KIND}[ \\t])?(?:account|acct|a\\/c)${ACCOUNT_TAIL}(?<![\\d-])(?<value>\\d{6,17})(?![\\w-]|\\.\\d)`,
+      'gi',
+    ),
     confidence: 'low',
     validate: plausibleAccount,
     context: bankContext,

@@ -29,8 +29,14 @@ export const financialExamples = {
     positive: [
       'Bank: First Harbor, routing 037920768, account number 95479933.',
       'Direct deposit — acct no. 28647513566 at the bank.',
+      'Pay the invoice into our checking account: 419880544621 (routing 021000021).',
+      'UK supplier: sort code 20-00-00, acct 73159028.',
     ],
-    negative: ['Account number 6628496411 for the loyalty programme.', 'Bank account number 0000000000 on file.'],
+    negative: [
+      'Account number 6628496411 for the loyalty programme.',
+      'Bank account number 0000000000 on file.',
+      'Deploy to AWS account: 123456789012 in eu-west-1.',
+    ],
   },
   'bitcoin-address-base58': {
     positive: [

@@ -1,5 +1,6 @@
 /** Shared checksum and structure helpers for the identifier detectors (pure functions, browser-safe). */
 import type { ValidateReturn } from 'stdnum/lib/esm/types.js';
+import { lineAfter, lineBefore } from '../../validators/neighbourhood.ts';
 
 /** The digits of a value, separators dropped. */
 export function digitsOf(value: string): string {
@@ -55,4 +56,17 @@ export function stdnumCheck(validate: (value: string) => ValidateReturn): (value
 export function consistentSeparators(value: string, seps: string): boolean {
   const used = new Set(value.split('').filter((c) => seps.includes(c)));
   return used.size <= 1;
+}
+
+/** A word or key that names a time: `timestamp`, `created_at`, `ts=`, `epoch`, `expires`, `iat`, `at`. */
+const TIME_WORD =
+  /(?:\b(?:time|timestamp|ts|epoch|unix|date|datetime|created|updated|modified|deleted|expires?|expiry|exp|iat|nbf|at|seconds?|secs?|ms)|_at|At)(?![a-z])/;
+
+/**
+ * True for a bare ten-digit value 1000000000-1999999999 (a Unix time in seconds, 2001-2033) with a time word on
+ * its line within 32 characters before or 16 after: such a number is a timestamp, not an identifier.
+ */
+export function isEpochNearTimeWord(value: string, match?: RegExpExecArray): boolean {
+  if (!/^1\d{9}$/.test(value)) return false;
+  return TIME_WORD.test(lineBefore(match, 32)) || TIME_WORD.test(lineAfter(match, 16));
 }

@@ -22,6 +22,7 @@ export const ukIeExamples = {
       'NHS number 767 864 4222 fails the mod-11 check.',
       'Invoice 487 369 8545 was paid on Friday.',
       'Call the office on 487-369-8545.',
+      'NHS trust sync job: created_at=1718035209 status=ok',
     ],
   },
   'ie-pps': {

@@ -3,7 +3,7 @@
 import * as nino from 'stdnum/lib/esm/gb/nino.js';
 import * as pps from 'stdnum/lib/esm/ie/pps.js';
 import type { Detector } from '../../types.ts';
-import { allSame, digitsOf, stdnumCheck } from './checks.ts';
+import { allSame, digitsOf, isEpochNearTimeWord, stdnumCheck } from './checks.ts';
 import { ukIeExamples as ex } from './examples-uk-ie.ts';
 
 const stdNino = stdnumCheck(nino.validate);
@@ -48,11 +48,12 @@ export const ukIeDetectors: Detector[] = [
     id: 'uk-nhs-number',
     name: 'UK NHS number',
     category: 'pii',
-    description: 'Ten digits (often 3-3-4) passing the NHS mod-11 check; reported only near an NHS keyword.',
+    description:
+      'Ten digits (often 3-3-4) passing the NHS mod-11 check, not a Unix time next to a time word; reported only near an NHS keyword.',
     trigger: { digits: 10 },
     pattern: /(?<![\w.-])(?<value>\d{3}(?<s>[ -]?)\d{3}\k<s>\d{4})(?![\w-]|\.\d)/g,
     confidence: 'medium',
-    validate: validNhs,
+    validate: (value, match) => validNhs(value) && !isEpochNearTimeWord(value, match),
     context: ['nhs', 'national health service', 'chi number', 'gp surgery'],
     requiresContext: true,
     examples: ex['uk-nhs-number'],

@@ -1,5 +1,14 @@
 import type { Detector } from '../../types.ts';
+import { lineBefore } from '../../validators/neighbourhood.ts';
 import { isMixedAlnum } from './validators.ts';
+
+/** A Vercel or token label right before the value: `VERCEL_TOKEN=`, `vercel: `, `--token `, `token: "`. */
+const VERCEL_LABEL = /(?:\bvercel[\w.-]{0,24}|--token|\btoken)["']?[ \t]{0,3}[:= \t][ \t]{0,3}["']?$/i;
+
+/** Mixed-case alphanumerics; in text (with the match) only right after a Vercel or token label. */
+function isVercelToken(value: string, match?: RegExpExecArray): boolean {
+  return isMixedAlnum(value) && (match === undefined || VERCEL_LABEL.test(lineBefore(match, 40)));
+}
 
 export const platformDetectors: Detector[] = [
   {
@@ -39,11 +48,11 @@ export const platformDetectors: Detector[] = [
     name: 'Vercel access token',
     category: 'secret',
     description:
-      'Vercel access token: 24 alphanumeric characters with mixed case and digits; no prefix, so it requires a Vercel context word.',
+      'Vercel access token: 24 mixed-case alphanumerics right after a Vercel or token label (`VERCEL_TOKEN=`, `--token`); needs a Vercel context word.',
     trigger: { keywords: ['vercel'] },
     pattern: /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{24}(?![A-Za-z0-9_+/=-])/g,
     confidence: 'low',
-    validate: isMixedAlnum,
+    validate: isVercelToken,
     context: ['vercel'],
     requiresContext: true,
     examples: {
