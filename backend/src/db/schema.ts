@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const roles = ['owner', 'admin', 'analyst', 'auditor'] as const;
 export type Role = (typeof roles)[number];
@@ -192,4 +204,236 @@ export const dailyUsage = pgTable(
     uniqueIndex('daily_usage_key').on(t.day, t.serviceKey, t.personKey),
     index('daily_usage_service_idx').on(t.serviceKey, t.day),
   ],
+);
+
+// ---- discovery -------------------------------------------------------------------------------
+
+export const observationKinds = [
+  'app',
+  'assignment',
+  'sign_in',
+  'oauth_grant',
+  'seat',
+  'install',
+  'browser_use',
+] as const;
+export type ObservationKind = (typeof observationKinds)[number];
+
+/**
+ * What one source saw, normalised: every source (connectors, the test fixture source) writes here through
+ * `reportObservations`; the extension's rollups appear beside them in the `all_observations` view.
+ * `(source, sourceRef)` is unique, so a re-sync updates instead of duplicating.
+ */
+export const observations = pgTable(
+  'observations',
+  {
+    id: uuid('id').primaryKey(),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref').notNull(),
+    kind: text('kind').$type<ObservationKind>().notNull(),
+    /** Catalog id when matched, else null and `unknownKey` names the unknown app or host. */
+    serviceId: text('service_id'),
+    unknownKey: text('unknown_key'),
+    /** App name or host as the source shows it. */
+    displayName: text('display_name').notNull(),
+    /** How the service was matched: rule and confidence, or the AI-likeness heuristic's reasons. */
+    match: jsonb('match').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Lower-case e-mail, or `ext:<source>:<id>` when only an external id is known. */
+    personKey: text('person_key'),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    scopes: jsonb('scopes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    firstReportedAt: ts('first_reported_at').notNull(),
+    lastReportedAt: ts('last_reported_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('observations_source_ref_key').on(t.source, t.sourceRef),
+    index('observations_service_idx').on(t.serviceId, t.windowEnd),
+    index('observations_unknown_idx').on(t.unknownKey),
+    index('observations_person_idx').on(t.personKey),
+  ],
+);
+
+/** People as the directory knows them (department for breakdowns). Filled by connectors or the fixture source. */
+export const people = pgTable('people', {
+  personKey: text('person_key').primaryKey(),
+  email: text('email'),
+  name: text('name'),
+  department: text('department'),
+  source: text('source').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const assetStates = ['detected', 'evaluated', 'governed', 'ungoverned', 'suppressed'] as const;
+export type AssetState = (typeof assetStates)[number];
+
+/** One per organisation × service (catalog) or × unknown AI-like app/host (suspected). */
+export const aiAssets = pgTable(
+  'ai_assets',
+  {
+    id: uuid('id').primaryKey(),
+    /** `svc:<serviceId>` or the observation's `unknownKey` (`app:<normalised name>` / `host:<host>`). */
+    assetKey: text('asset_key').notNull(),
+    serviceId: text('service_id'),
+    name: text('name').notNull(),
+    vendor: text('vendor'),
+    category: text('category'),
+    suspected: boolean('suspected').notNull().default(false),
+    riskTier: text('risk_tier'),
+    state: text('state').$type<AssetState>().notNull(),
+    tier: integer('tier').notNull(),
+    /** The signals present at the last evaluation, with their evidence counts. */
+    signals: jsonb('signals').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    peopleCount: integer('people_count').notNull().default(0),
+    departments: jsonb('departments').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    accountTypes: jsonb('account_types').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    sources: jsonb('sources').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Aggregates the policies read (interactions, dlp events by category, personal-account people, ...). */
+    stats: jsonb('stats').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    firstSeen: ts('first_seen').notNull(),
+    lastSeen: ts('last_seen').notNull(),
+    /** Set when an operator confirmed the asset (tier 4). */
+    confirmedAt: ts('confirmed_at'),
+    confirmedBy: text('confirmed_by'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('ai_assets_key').on(t.assetKey), index('ai_assets_service_idx').on(t.serviceId)],
+);
+
+/** Every tier change of an asset, with the signals that moved it; drops carry their reason. */
+export const assetTierChanges = pgTable(
+  'asset_tier_changes',
+  {
+    id: uuid('id').primaryKey(),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => aiAssets.id, { onDelete: 'cascade' }),
+    fromTier: integer('from_tier'),
+    toTier: integer('to_tier').notNull(),
+    signals: jsonb('signals').$type<string[]>().notNull(),
+    reason: text('reason').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('asset_tier_changes_asset_idx').on(t.assetId, t.at)],
+);
+
+/** Stored policy versions; `snapshotId` is the content hash the evidence cites. One is active. */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    id: uuid('id').primaryKey(),
+    snapshotId: text('snapshot_id').notNull(),
+    documents: jsonb('documents').$type<string[]>().notNull(),
+    active: boolean('active').notNull().default(false),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('policy_versions_snapshot_key').on(t.snapshotId)],
+);
+
+export const findingStatuses = ['open', 'acknowledged', 'confirmed', 'suppressed', 'resolved'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];
+export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
+
+/** Findings raised by policy rules over assets and events. `findingKey` = rule id + subject, so re-evaluation updates. */
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey(),
+    findingKey: text('finding_key').notNull(),
+    ruleId: text('rule_id').notNull(),
+    policySnapshotId: text('policy_snapshot_id').notNull(),
+    assetId: uuid('asset_id').references(() => aiAssets.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    severity: text('severity').$type<(typeof severities)[number]>().notNull(),
+    tier: integer('tier').notNull(),
+    status: text('status').$type<FindingStatus>().notNull(),
+    /** Links and counts of the observations and events behind it. */
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    suppressedUntil: ts('suppressed_until'),
+    suppressionReason: text('suppression_reason'),
+    firstSeen: ts('first_seen').notNull(),
+    lastSeen: ts('last_seen').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('findings_key').on(t.findingKey),
+    index('findings_status_idx').on(t.status, t.severity),
+    index('findings_asset_idx').on(t.assetId),
+  ],
+);
+
+/**
+ * The evidence contract: every decision, automated or human, with decision, subject, rule id and reason,
+ * policy snapshot id, actor (type, id, role), time, and for human decisions the subject version decided on.
+ * `idempotencyKey` makes a repeated identical decision a no-op.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey(),
+    decision: text('decision').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    subjectVersion: integer('subject_version'),
+    ruleId: text('rule_id'),
+    reason: text('reason'),
+    policySnapshotId: text('policy_snapshot_id'),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role'),
+    at: ts('at').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    idempotencyKey: text('idempotency_key'),
+  },
+  (t) => [
+    index('decisions_subject_idx').on(t.subjectType, t.subjectId, t.at),
+    uniqueIndex('decisions_idempotency_key').on(t.idempotencyKey),
+  ],
+);
+
+export const alertStatuses = ['open', 'acknowledged'] as const;
+
+/** Alerts from exposure rules; `alertKey` de-duplicates repeats of one condition. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey(),
+    alertKey: text('alert_key').notNull(),
+    ruleId: text('rule_id').notNull(),
+    policySnapshotId: text('policy_snapshot_id').notNull(),
+    severity: text('severity').$type<(typeof severities)[number]>().notNull(),
+    message: text('message').notNull(),
+    assetId: uuid('asset_id').references(() => aiAssets.id, { onDelete: 'set null' }),
+    findingId: uuid('finding_id').references(() => findings.id, { onDelete: 'set null' }),
+    status: text('status').$type<(typeof alertStatuses)[number]>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastRaisedAt: ts('last_raised_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    /** Webhook delivery: pending, delivered, failed, skipped (below threshold or no webhook). */
+    delivery: text('delivery').notNull().default('skipped'),
+    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+  },
+  (t) => [uniqueIndex('alerts_key').on(t.alertKey), index('alerts_status_idx').on(t.status, t.createdAt)],
+);
+
+/** Exposure score per day and scope (`org`, `department:<name>`, `service:<asset key>`), with its contributions. */
+export const exposureDaily = pgTable(
+  'exposure_daily',
+  {
+    day: text('day').notNull(),
+    scope: text('scope').notNull(),
+    score: real('score').notNull(),
+    contributions: jsonb('contributions').$type<unknown[]>().notNull(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [uniqueIndex('exposure_daily_key').on(t.day, t.scope)],
 );
