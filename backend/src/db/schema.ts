@@ -437,3 +437,56 @@ export const exposureDaily = pgTable(
   },
   (t) => [uniqueIndex('exposure_daily_key').on(t.day, t.scope)],
 );
+
+// ---- connectors ------------------------------------------------------------------------------
+
+/** Configured IdP / SaaS connectors. Secret fields live only in `secretsSealed` (AES-256-GCM), never in `config`. */
+export const connectors = pgTable('connectors', {
+  id: uuid('id').primaryKey(),
+  type: text('type').notNull(),
+  name: text('name').notNull(),
+  /** Non-secret configuration (base URL, tenant, org, scopes...). */
+  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+  secretsSealed: text('secrets_sealed').notNull(),
+  /** A short, non-reversible hint per secret field (e.g. last 4 characters) for the admin UI. */
+  secretHints: jsonb('secret_hints').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+  /** An admin explicitly allowed a non-vendor or private base URL (e.g. for testing). */
+  allowCustomHost: boolean('allow_custom_host').notNull().default(false),
+  intervalMinutes: integer('interval_minutes').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** The sync cursor, committed in the same transaction as the data it covers. */
+  cursor: jsonb('cursor').$type<Record<string, unknown> | null>(),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: ts('lease_until'),
+  nextRunAt: ts('next_run_at'),
+  lastRunAt: ts('last_run_at'),
+  lastStatus: text('last_status'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const connectorRunStatuses = ['running', 'succeeded', 'failed', 'cancelled'] as const;
+
+/** One sync of a connector, with its progress and outcome. */
+export const connectorRuns = pgTable(
+  'connector_runs',
+  {
+    id: uuid('id').primaryKey(),
+    connectorId: uuid('connector_id')
+      .notNull()
+      .references(() => connectors.id, { onDelete: 'cascade' }),
+    trigger: text('trigger').notNull(),
+    status: text('status').$type<(typeof connectorRunStatuses)[number]>().notNull(),
+    phase: text('phase'),
+    pages: integer('pages').notNull().default(0),
+    items: integer('items').notNull().default(0),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    error: jsonb('error').$type<Record<string, unknown> | null>(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+    heartbeatAt: ts('heartbeat_at').notNull(),
+    owner: text('owner').notNull(),
+  },
+  (t) => [index('connector_runs_connector_idx').on(t.connectorId, t.startedAt)],
+);
