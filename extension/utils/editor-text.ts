@@ -25,12 +25,35 @@ export function editableOf(target: EventTarget | null): Editable | null {
   return root;
 }
 
-/** The text of a field: the value of a text control, or the block-separated text of a contenteditable. */
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'PRE',
+  'BLOCKQUOTE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'UL',
+  'OL',
+  'TABLE',
+]);
+
+/** The text of a field: the value of a text control, or the text of a contenteditable with one line per block. */
 export function readEditorText(el: Editable): string {
   if (isTextControl(el)) return el.value;
-  const blocks = el.children;
-  if (blocks.length === 0) return el.textContent ?? '';
-  const parts: string[] = [];
-  for (let i = 0; i < blocks.length; i++) parts.push(blocks[i]!.textContent ?? '');
-  return parts.join('\n');
+  const lines: string[] = [];
+  let line = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 1 && BLOCKS.has((node as Element).tagName)) {
+      if (line) lines.push(line);
+      lines.push(node.textContent ?? '');
+      line = '';
+    } else line += node.textContent ?? '';
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.join('\n');
 }

@@ -30,7 +30,7 @@ export function createEventQueue(items: Items, options: { maxEvents?: number; no
     /** Appends events; returns how many were kept. */
     add(events: readonly DeviceEvent[]): Promise<number> {
       return serial(async () => {
-        const queue = await items.queue.getValue();
+        const queue = [...(await items.queue.getValue())];
         let kept = 0;
         for (const event of events) {
           if (queue.length < maxEvents) {
@@ -58,7 +58,7 @@ export function createEventQueue(items: Items, options: { maxEvents?: number; no
     peek(max: number, maxBytes = 900_000): Promise<DeviceEvent[]> {
       return serial(async () => {
         const overflow = await items.overflow.getValue();
-        const queue = await items.queue.getValue();
+        const queue = [...(await items.queue.getValue())];
         if (overflow && Object.keys(overflow.dropped).length > 0) {
           const at = new Date(now()).toISOString();
           queue.unshift({
@@ -87,7 +87,7 @@ export function createEventQueue(items: Items, options: { maxEvents?: number; no
     /** Removes the events with these ids (the backend answered for them: accepted, duplicate or rejected). */
     remove(ids: ReadonlySet<string>): Promise<void> {
       return serial(async () => {
-        const queue = await items.queue.getValue();
+        const queue = [...(await items.queue.getValue())];
         await items.queue.setValue(queue.filter((e) => !ids.has(e.id)));
       });
     },
