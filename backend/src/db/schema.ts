@@ -333,7 +333,10 @@ export const policyVersions = pgTable(
     createdAt: ts('created_at').notNull(),
     note: text('note'),
   },
-  (t) => [uniqueIndex('policy_versions_snapshot_key').on(t.snapshotId)],
+  (t) => [
+    uniqueIndex('policy_versions_snapshot_key').on(t.snapshotId),
+    uniqueIndex('policy_versions_one_active').on(t.active).where(sql`${t.active}`),
+  ],
 );
 
 export const findingStatuses = ['open', 'acknowledged', 'confirmed', 'suppressed', 'resolved'] as const;
@@ -490,3 +493,16 @@ export const connectorRuns = pgTable(
   },
   (t) => [index('connector_runs_connector_idx').on(t.connectorId, t.startedAt)],
 );
+
+/**
+ * Leases for singleton jobs (discovery recompute): one row per job; a replica runs the job only while it holds an
+ * unexpired lease, so N replicas never run it concurrently.
+ */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  leaseUntil: ts('lease_until').notNull(),
+  acquiredAt: ts('acquired_at').notNull(),
+  lastFinishedAt: ts('last_finished_at'),
+  lastOutcome: jsonb('last_outcome').$type<Record<string, unknown>>(),
+});
