@@ -55,7 +55,13 @@ export interface SyncSummary {
 }
 
 /** Why a connection test failed, so the admin knows what to fix. */
-export type TestProblem = 'bad_credentials' | 'missing_scope' | 'missing_license' | 'unreachable' | 'rate_limited' | 'unexpected';
+export type TestProblem =
+  | 'bad_credentials'
+  | 'missing_scope'
+  | 'missing_license'
+  | 'unreachable'
+  | 'rate_limited'
+  | 'unexpected';
 
 export type TestResult =
   | { ok: true; message: string; details?: Record<string, unknown> }
