@@ -16,7 +16,7 @@ export interface MockFailure {
 
 export interface MockServerOptions {
   /** `small` (default) for tests, `large` for the benchmark, or a vendor-specific fixture object. */
-  fixture?: 'small' | 'large' | Record<string, unknown>;
+  fixture?: 'small' | 'large' | object;
   failures?: MockFailure[];
   /** Items per page the mock returns (default the vendor's usual, small in tests to exercise paging). */
   pageSize?: number;
