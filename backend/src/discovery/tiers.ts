@@ -163,8 +163,10 @@ export function explainTierChange(
 ): string {
   const before = new Set(Object.keys(from.present));
   const after = new Set(Object.keys(to.present));
-  const lost = [...before].filter((s) => !after.has(s));
-  const gained = [...after].filter((s) => !before.has(s));
+  const order = (ids: string[]) =>
+    ids.sort((a, b) => signalIds.indexOf(a as SignalId) - signalIds.indexOf(b as SignalId));
+  const lost = order([...before].filter((s) => !after.has(s)));
+  const gained = order([...after].filter((s) => !before.has(s)));
   if (from.tier === null) return `first evaluation: ${to.reason}`;
   if (to.tier > from.tier) {
     const added = gained.length > 0 ? ` (new signals: ${gained.join(', ')})` : '';
