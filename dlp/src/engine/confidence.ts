@@ -23,8 +23,9 @@ export function hasContext(d: Detector, text: string, start: number, end: number
 }
 
 /**
- * Scores one validated candidate: base (or `confidenceOf`), +1 with a context word, capped at low without one
- * when `requiresContext`, -1 for test values or placeholder context. Returns the level (0-2) or -1 to drop.
+ * Scores one validated candidate: base (or `confidenceOf`), +1 with a context word (`context`, as found by
+ * `hasContext` or the scanner's context index), capped at low without one when `requiresContext`, -1 for test
+ * values or placeholder context. Returns the level (0-2) or -1 to drop.
  */
 export function scoreCandidate(
   d: Detector,
@@ -32,12 +33,13 @@ export function scoreCandidate(
   value: string,
   start: number,
   end: number,
+  context: boolean,
   match?: RegExpExecArray,
 ): number {
   const verdict = judgeValue(value);
   if (verdict === 'drop' || inDigestContext(text, start, value)) return -1;
   let level = rank(d.confidenceOf ? d.confidenceOf(value, match) : d.confidence);
-  if (hasContext(d, text, start, end)) level = Math.min(2, level + 1);
+  if (context) level = Math.min(2, level + 1);
   else if (d.requiresContext) level = 0;
   if (verdict === 'lower' || inPlaceholderContext(text, start, end)) level--;
   return level;

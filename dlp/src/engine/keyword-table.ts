@@ -3,6 +3,8 @@ export interface Keyword {
   codes: number[];
   text: string;
   detectors: number[];
+  /** Lower and upper case are the same (e.g. `आधार`, `マイナンバー`): found without lowercasing the text. */
+  caseless: boolean;
 }
 
 const TABLE_SIZE = 1 << 16;
@@ -19,6 +21,11 @@ export function tableHash(rolling: number): number {
  * first two chars are not ASCII are rare and searched separately.
  */
 export interface KeywordTable {
+  /**
+   * Per last two codes (`rolling & 0x3fff`): bit 1 a two-char keyword ends here, bit 2 a three-char keyword ends
+   * in these two, bit 4 a longer keyword has these as its third and fourth chars. Zero skips all lookups.
+   */
+  gate: Uint8Array;
   pairs: Uint8Array;
   pairKeywords: (Keyword[] | undefined)[];
   flags3: Uint8Array;
@@ -38,6 +45,7 @@ function push(list: (Keyword[] | undefined)[], index: number, k: Keyword): void 
 /** Builds the tables from lowercased keywords and their detector indices. */
 export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): KeywordTable {
   const t: KeywordTable = {
+    gate: new Uint8Array(128 * 128),
     pairs: new Uint8Array(128 * 128),
     pairKeywords: [],
     flags3: new Uint8Array(TABLE_SIZE),
@@ -49,20 +57,23 @@ export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): Key
   };
   for (const [text, detectors] of byKeyword) {
     const codes = Array.from(text, (ch) => ch.charCodeAt(0));
-    const k: Keyword = { codes, text, detectors };
+    const k: Keyword = { codes, text, detectors, caseless: text === text.toUpperCase() };
     const ascii = (n: number) => codes.slice(0, n).every((c) => c < 128);
     if (codes.length < 2 || !ascii(2)) t.rare.push(k);
     else if (codes.length === 3 && ascii(3)) {
       const h = tableHash((codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
+      t.gate[(codes[1]! << 7) | codes[2]!]! |= 2;
       t.flags3[h] = 1;
       push(t.buckets3, h, k);
     } else if (codes.length >= 4 && ascii(4)) {
       const h = tableHash((codes[0]! << 21) | (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
+      t.gate[(codes[2]! << 7) | codes[3]!]! |= 4;
       t.flags4[h] = 1;
       push(t.buckets4, h, k);
     } else {
       const key = (codes[0]! << 7) | codes[1]!;
       t.pairs[key] = 1;
+      t.gate[key]! |= 1;
       push(t.pairKeywords, key, k);
       t.hasPairs = true;
     }

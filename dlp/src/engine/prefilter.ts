@@ -1,30 +1,84 @@
 import type { Detector } from '../types.ts';
-import { buildKeywordTable, type Keyword, matchesAt, tableHash } from './keyword-table.ts';
+import { buildKeywordTable, type Keyword, matchesAt } from './keyword-table.ts';
+import { keywordSpan } from './pattern-shape.ts';
 import { addRegion, expandToWhitespace, isNumericNoise, type Regions } from './regions.ts';
 
 export type { Regions } from './regions.ts';
 
 /** The compiled prefilter: one pass over the text finds every trigger and returns where each detector must look. */
 export interface Prefilter {
-  regions(text: string): Regions;
+  /**
+   * Regions per detector. The same pass finds the context words of detectors that require context (at a word
+   * start, so `latest` does not hold `test`): given `contexts`, it receives them per detector as flat, ascending
+   * `[start0, end0, ...]`, so the scanner can skip the regions such a detector has no context word near.
+   */
+  regions(text: string, contexts?: Map<number, number[]>): Regions;
 }
 
 const DEFAULT_WINDOW = 300;
 const DEFAULT_DIGIT_WINDOW = 32;
 
-function hitKeyword(out: Regions, windows: readonly number[], k: Keyword, at: number): void {
-  for (const d of k.detectors) addRegion(out, d, at - windows[d]!, at + k.codes.length + windows[d]!);
+/** Per detector, how far a keyword region reaches before the hit and beyond the keyword's end. */
+interface Reach {
+  lead: number[];
+  tail: number[];
 }
 
-function checkBucket(
-  text: string,
-  out: Regions,
-  windows: readonly number[],
-  bucket: Keyword[],
-  at: number,
-  from: number,
-): void {
-  for (const k of bucket) if (matchesAt(text, k, at, from)) hitKeyword(out, windows, k, at);
+/** What one scan's keyword hits go into. Context words are registered for detector `d` as `-1 - d`. */
+interface Sink {
+  text: string;
+  out: Regions;
+  contexts: Map<number, number[]> | undefined;
+  reach: Reach;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function hitKeyword(sink: Sink, k: Keyword, at: number): void {
+  const { lead, tail } = sink.reach;
+  for (const d of k.detectors) {
+    if (d >= 0) addRegion(sink.out, d, at - lead[d]!, at + k.codes.length + tail[d]!);
+    else if (sink.contexts !== undefined && (at === 0 || !isLetter(sink.text.charCodeAt(at - 1)))) {
+      const list = sink.contexts.get(-1 - d);
+      if (list === undefined) sink.contexts.set(-1 - d, [at, at + k.codes.length]);
+      else list.push(at, at + k.codes.length);
+    }
+  }
+}
+
+function checkBucket(sink: Sink, bucket: Keyword[], at: number, from: number): void {
+  for (const k of bucket) if (matchesAt(sink.text, k, at, from)) hitKeyword(sink, k, at);
+}
+
+/** Sorts flat `[start, end, ...]` pairs by start (hits of different lengths arrive slightly out of order). */
+function sortPairs(list: number[]): void {
+  let sorted = true;
+  for (let r = 2; r < list.length && sorted; r += 2) sorted = list[r - 2]! <= list[r]!;
+  if (sorted) return;
+  const pairsOf: [number, number][] = [];
+  for (let r = 0; r < list.length; r += 2) pairsOf.push([list[r]!, list[r + 1]!]);
+  pairsOf.sort((a, b) => a[0] - b[0]);
+  list.length = 0;
+  for (const [a, b] of pairsOf) list.push(a, b);
+}
+
+/**
+ * Keyword reach per detector: its `window` on both sides, or, when every match starts with a literal holding a
+ * keyword (`ghp_…`, `-----BEGIN RSA PRIVATE KEY-----`), just from that literal's start to the longest match.
+ */
+function keywordReach(detectors: readonly Detector[], windows: readonly number[]): Reach {
+  const lead = [...windows];
+  const tail = [...windows];
+  detectors.forEach((d, i) => {
+    if (!('keywords' in d.trigger)) return;
+    const span = keywordSpan(d.pattern, d.trigger.keywords);
+    if (span === null || span.before + span.length >= 2 * windows[i]!) return;
+    lead[i] = span.before;
+    tail[i] = span.length;
+  });
+  return { lead, tail };
 }
 
 /** Compiles the triggers of all detectors into lookup tables for a single pass over char codes. */
@@ -46,9 +100,20 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
       const code = t.char.charCodeAt(0);
       charTable.set(code, [...(charTable.get(code) ?? []), index]);
     } else always.push(index);
+    if (d.requiresContext) {
+      for (const raw of d.context ?? []) {
+        const kw = raw.toLowerCase();
+        if (kw.length > 0) byKeyword.set(kw, [...(byKeyword.get(kw) ?? []), -1 - index]);
+      }
+    }
   });
   const table = buildKeywordTable(byKeyword);
-  const { pairs, pairKeywords, flags3, buckets3, flags4, buckets4, rare, hasPairs } = table;
+  const { gate, pairKeywords, flags3, buckets3, flags4, buckets4, rare } = table;
+  const reach = keywordReach(detectors, windows);
+  const rareCased = rare.some((k) => !k.caseless);
+  const expand = expandToWhitespace;
+  const noise = isNumericNoise;
+  const region = addRegion;
   // Per ASCII code: 1 digit, 2 uppercase letter, 4 char trigger.
   const classes = new Uint8Array(128);
   for (let c = 48; c <= 57; c++) classes[c] = 1;
@@ -58,9 +123,10 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   const minDigits = digitDetectors.length > 0 ? digitDetectors[0]!.digits : Number.POSITIVE_INFINITY;
 
   return {
-    regions(text: string): Regions {
+    regions(text: string, contexts?: Map<number, number[]>): Regions {
       const n = text.length;
       const out: Regions = new Map();
+      const sink: Sink = { text, out, contexts, reach };
       const runs: number[] = [];
       let runStart = -1;
       let runDigits = 0;
@@ -70,7 +136,7 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
         let c = text.charCodeAt(i);
         if (c >= 128) {
           const hits = charTable.get(c);
-          if (hits !== undefined) for (const d of hits) addRegion(out, d, i - windows[d]!, i + 1 + windows[d]!);
+          if (hits !== undefined) for (const d of hits) region(out, d, i - windows[d]!, i + 1 + windows[d]!);
           rolling = 0;
           continue;
         }
@@ -81,7 +147,7 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
             if (lastDigit === i - 1) runDigits++;
             else if (lastDigit === i - 2 && (prev === 45 || prev === 32 || prev === 46 || prev === 47)) runDigits++;
             else {
-              if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
+              if (runDigits >= minDigits && !noise(text, runStart, lastDigit + 1)) {
                 runs.push(runStart, lastDigit + 1, runDigits);
               }
               runStart = i;
@@ -90,51 +156,54 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
             lastDigit = i;
           } else if (cls === 2) c |= 32;
           if ((cls & 4) !== 0) {
-            const code = text.charCodeAt(i);
-            for (const d of charTable.get(code)!) addRegion(out, d, i - windows[d]!, i + 1 + windows[d]!);
+            for (const d of charTable.get(text.charCodeAt(i))!) region(out, d, i - windows[d]!, i + 1 + windows[d]!);
           }
         }
         rolling = ((rolling << 7) | c) & 0xfffffff;
-        if (hasPairs && pairs[rolling & 0x3fff] === 1) {
-          checkBucket(text, out, windows, pairKeywords[rolling & 0x3fff]!, i - 1, 2);
+        const g = gate[rolling & 0x3fff]!;
+        if (g === 0) continue;
+        if ((g & 1) !== 0) checkBucket(sink, pairKeywords[rolling & 0x3fff]!, i - 1, 2);
+        if ((g & 2) !== 0) {
+          const h3 = Math.imul(rolling & 0x1fffff, 0x9e3779b1) >>> 16;
+          if (flags3[h3] === 1) checkBucket(sink, buckets3[h3]!, i - 2, 0);
         }
-        const h3 = tableHash(rolling & 0x1fffff);
-        if (flags3[h3] === 1) checkBucket(text, out, windows, buckets3[h3]!, i - 2, 0);
-        const h4 = tableHash(rolling);
-        if (flags4[h4] === 1) checkBucket(text, out, windows, buckets4[h4]!, i - 3, 0);
+        if ((g & 4) !== 0) {
+          const h4 = Math.imul(rolling, 0x9e3779b1) >>> 16;
+          if (flags4[h4] === 1) checkBucket(sink, buckets4[h4]!, i - 3, 0);
+        }
       }
       if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
         runs.push(runStart, lastDigit + 1, runDigits);
       }
       if (rare.length > 0) {
-        const lower = text.toLowerCase();
+        // Keywords without case (scripts such as Devanagari or Japanese) are searched in the text as it is.
+        const lower = rareCased ? text.toLowerCase() : text;
+        let found = false;
         for (const k of rare) {
-          for (let at = lower.indexOf(k.text); at >= 0; at = lower.indexOf(k.text, at + 1)) {
-            hitKeyword(out, windows, k, at);
+          const hay = k.caseless ? text : lower;
+          for (let at = hay.indexOf(k.text); at >= 0; at = hay.indexOf(k.text, at + 1)) {
+            hitKeyword(sink, k, at);
+            found = true;
           }
         }
-        for (const list of out.values()) sortRegions(list);
+        if (found) for (const list of out.values()) sortPairs(list);
       }
+      if (contexts !== undefined) for (const list of contexts.values()) sortPairs(list);
       for (const d of always) addRegion(out, d, 0, n);
-      for (const [d, list] of out) out.set(d, expandToWhitespace(text, list));
-      addDigitRegions(text, out, runs, digitDetectors, windows);
+      for (const [d, list] of out) out.set(d, expand(text, list));
+      addDigitRegions(n, out, runs, digitDetectors, windows);
       return out;
     },
   };
 }
 
-/** Re-sorts a region list by start (rare keywords are appended out of order); merging happens afterwards. */
-function sortRegions(list: number[]): void {
-  const pairsOf: [number, number][] = [];
-  for (let r = 0; r < list.length; r += 2) pairsOf.push([list[r]!, list[r + 1]!]);
-  pairsOf.sort((a, b) => a[0] - b[0]);
-  list.length = 0;
-  for (const [a, b] of pairsOf) list.push(a, b);
-}
-
-/** Regions around digit runs; detectors with the same digit count and window share one (never mutated) list. */
+/**
+ * Regions around digit runs: `window` on both sides of each run with enough digits, merged and clamped. They are
+ * not widened to whitespace (the scanner re-checks a match cut by a region edge against the whole text), which
+ * keeps number-heavy text cheap. Detectors with the same digit count and window share one (never mutated) list.
+ */
 function addDigitRegions(
-  text: string,
+  n: number,
   out: Regions,
   runs: readonly number[],
   digitDetectors: readonly { index: number; digits: number }[],
@@ -146,15 +215,15 @@ function addDigitRegions(
     const key = digits * 65_536 + w;
     let list = shared.get(key);
     if (list === undefined) {
-      const raw: number[] = [];
+      list = [];
       for (let r = 0; r < runs.length; r += 3) {
         if (runs[r + 2]! < digits) continue;
-        const start = runs[r]! - w;
-        const last = raw.length - 1;
-        if (last > 0 && start <= raw[last]!) raw[last] = runs[r + 1]! + w;
-        else raw.push(start, runs[r + 1]! + w);
+        const start = Math.max(0, runs[r]! - w);
+        const end = Math.min(n, runs[r + 1]! + w);
+        const last = list.length - 1;
+        if (last > 0 && start <= list[last]!) list[last] = end;
+        else list.push(start, end);
       }
-      list = expandToWhitespace(text, raw);
       shared.set(key, list);
     }
     if (list.length > 0) out.set(index, list);

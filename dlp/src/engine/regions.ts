@@ -17,21 +17,35 @@ export function addRegion(out: Regions, d: number, start: number, end: number): 
   }
   const last = list.length - 1;
   if (last > 0 && start <= list[last]!) {
+    // Hits of different keyword lengths arrive a few characters out of order: keep the earliest start.
+    if (start < list[last - 1]!) list[last - 1] = start;
     if (end > list[last]!) list[last] = end;
   } else list.push(start, end);
 }
 
+/** A region start clamped to the text and moved back to just after whitespace (within reach). */
+export function widenStart(text: string, start: number): number {
+  let a = Math.max(0, start);
+  const minA = Math.max(0, a - EDGE_REACH);
+  while (a > minA && !isSpace(text.charCodeAt(a - 1))) a--;
+  return a;
+}
+
+/** A region end clamped to the text and moved forward to the next whitespace (within reach). */
+export function widenEnd(text: string, end: number): number {
+  const n = text.length;
+  let b = Math.min(n, end);
+  const maxB = Math.min(n, b + EDGE_REACH);
+  while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
+  return b;
+}
+
 /** Clamps regions to the text and widens each edge to the nearest whitespace (within reach), merging overlaps. */
 export function expandToWhitespace(text: string, list: readonly number[]): number[] {
-  const n = text.length;
   const merged: number[] = [];
   for (let r = 0; r < list.length; r += 2) {
-    let a = Math.max(0, list[r]!);
-    let b = Math.min(n, list[r + 1]!);
-    const minA = Math.max(0, a - EDGE_REACH);
-    while (a > minA && !isSpace(text.charCodeAt(a - 1))) a--;
-    const maxB = Math.min(n, b + EDGE_REACH);
-    while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
+    const a = widenStart(text, list[r]!);
+    const b = widenEnd(text, list[r + 1]!);
     const last = merged.length - 1;
     if (last > 0 && a <= merged[last]!) merged[last] = Math.max(merged[last]!, b);
     else merged.push(a, b);
