@@ -26,31 +26,50 @@ export function createEventQueue(items: Items, options: { maxEvents?: number; no
     await items.overflow.setValue(state);
   };
 
-  return {
-    /** Appends events; returns how many were kept. */
-    add(events: readonly DeviceEvent[]): Promise<number> {
-      return serial(async () => {
-        const queue = [...(await items.queue.getValue())];
-        let kept = 0;
-        for (const event of events) {
-          if (queue.length < maxEvents) {
-            queue.push(event);
-            kept++;
-            continue;
-          }
-          const victim =
-            event.kind === 'dlp' ? queue.findIndex((e) => e.kind !== 'dlp' && e.kind !== 'queue_overflow') : -1;
-          if (victim === -1) {
-            if (event.kind !== 'queue_overflow') await countDrop(event.kind);
-            continue;
-          }
-          const [dropped] = queue.splice(victim, 1);
-          await countDrop(dropped!.kind as DroppableKind);
+  // Additions waiting for the next write: a burst of reports costs one storage write, not one per event.
+  let pending: { events: readonly DeviceEvent[]; done: (kept: number) => void }[] = [];
+  const drain = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    const queue = [...(await items.queue.getValue())];
+    const kept: number[] = [];
+    for (const { events } of batch) {
+      let n = 0;
+      for (const event of events) {
+        if (queue.length < maxEvents) {
           queue.push(event);
-          kept++;
+          n++;
+          continue;
         }
-        await items.queue.setValue(queue);
-        return kept;
+        const victim =
+          event.kind === 'dlp' ? queue.findIndex((e) => e.kind !== 'dlp' && e.kind !== 'queue_overflow') : -1;
+        if (victim === -1) {
+          if (event.kind !== 'queue_overflow') await countDrop(event.kind);
+          continue;
+        }
+        const [dropped] = queue.splice(victim, 1);
+        await countDrop(dropped!.kind as DroppableKind);
+        queue.push(event);
+        n++;
+      }
+      kept.push(n);
+    }
+    try {
+      await items.queue.setValue(queue);
+      for (const [i, b] of batch.entries()) b.done(kept[i]!);
+    } catch (err) {
+      console.error('sightline: queue write failed', err);
+      for (const b of batch) b.done(0);
+    }
+  };
+
+  return {
+    /** Appends events; resolves with how many were kept once they are in storage. */
+    add(events: readonly DeviceEvent[]): Promise<number> {
+      return new Promise<number>((resolve) => {
+        if (pending.length === 0) void serial(drain);
+        pending.push({ events, done: resolve });
       });
     },
 

@@ -16,7 +16,12 @@ export interface GuardContext {
   doc: Document;
   account(): AccountInfo;
   report(event: PageEvent): void;
+  /** Scans text somewhere other than the page's main thread (the background worker); null when unavailable. */
+  scanElsewhere?: (text: string) => Promise<Finding[] | null>;
 }
+
+/** Text at least this long is scanned off the main thread, so a huge paste never freezes the page. */
+export const OFFLOAD_CHARS = 64 * 1024;
 
 export type Trigger = 'paste' | 'drop' | 'upload' | 'submit';
 
@@ -33,11 +38,26 @@ export interface Check {
 /** The outcome after the person saw the notice (or did not need to). */
 export type Outcome = 'allow' | 'proceed' | 'cancel' | 'redact' | 'block';
 
-/** Scans text synchronously and applies the bundle's action for this service and account. */
-export function checkText(ctx: GuardContext, text: string): Check {
-  const findings = text.length === 0 ? [] : ctx.scanner.scan(text);
+function verdict(ctx: GuardContext, findings: Finding[]): Check {
   const action = findings.length === 0 ? 'allow' : ctx.scanner.actionFor(findings, ctx.account().accountType);
   return { findings, action, unscannable: 0, intercept: ctx.config.mode === 'enforce' && action !== 'allow' };
+}
+
+/** Scans text synchronously and applies the bundle's action for this service and account. */
+export function checkText(ctx: GuardContext, text: string): Check {
+  return verdict(ctx, text.length === 0 ? [] : ctx.scanner.scan(text));
+}
+
+/** True when `text` is large enough to be scanned off the main thread. */
+export function isLarge(ctx: GuardContext, text: string): boolean {
+  return text.length >= OFFLOAD_CHARS && ctx.scanElsewhere !== undefined;
+}
+
+/** Like `checkText`, but large text is scanned off the main thread (falling back to the page if that fails). */
+export async function checkTextAsync(ctx: GuardContext, text: string): Promise<Check> {
+  if (!isLarge(ctx, text)) return checkText(ctx, text);
+  const findings = await ctx.scanElsewhere!(text).catch(() => null);
+  return findings ? verdict(ctx, findings) : checkText(ctx, text);
 }
 
 const EXPLAIN: Record<NoticeContent['action'], string> = {

@@ -1,6 +1,6 @@
 import type { DlpAction } from '@sightline/backend/protocol';
 import type { Finding } from '@sightline/dlp';
-import { type Check, checkText, type GuardContext, settle } from './guard-flow.ts';
+import { type Check, checkTextAsync, type GuardContext, settle } from './guard-flow.ts';
 import { stricter } from './page-scanner.ts';
 import { fileType, readTextFile } from './text-file.ts';
 
@@ -16,7 +16,7 @@ export async function checkFiles(ctx: GuardContext, files: readonly File[]): Pro
       action = stricter(action, ctx.config.dlp.unscannableFiles);
       continue;
     }
-    const check = checkText(ctx, text);
+    const check = await checkTextAsync(ctx, text);
     findings.push(...check.findings);
     action = stricter(action, check.action);
   }

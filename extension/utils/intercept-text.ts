@@ -1,6 +1,6 @@
 import type { Editable } from './editor-text.ts';
 import { readEditorText } from './editor-text.ts';
-import { checkText, type GuardContext, settle } from './guard-flow.ts';
+import { type Check, checkText, checkTextAsync, type GuardContext, isLarge, settle } from './guard-flow.ts';
 import { insertText, replaceText, saveSelection } from './insert-text.ts';
 import { redactText } from './summarise-findings.ts';
 
@@ -21,21 +21,42 @@ export function handleTextTransfer(
   if (!field) return;
   const text = data.getData('text/plain');
   if (text.length === 0) return;
+  const account = ctx.account().accountType;
+  const monitorOnly = ctx.config.mode !== 'enforce';
+  if (isLarge(ctx, text)) {
+    // Too big to scan without freezing the page: hold it, scan in the worker, then insert it if allowed.
+    // In monitor mode the page gets it at once and the scan only reports.
+    if (monitorOnly) {
+      ctx.report({ kind: 'interaction', action: trigger, accountType: account, chars: text.length });
+      void checkTextAsync(ctx, text).then((check) => settle(ctx, check, trigger, true));
+      return;
+    }
+    stop(event);
+    const saved = saveSelection(field);
+    const started = performance.now();
+    void checkTextAsync(ctx, text).then((check) => {
+      performance.measure?.('sightline:offloaded-scan', { start: started });
+      return finish(check, saved, true);
+    });
+    return;
+  }
   const check = checkText(ctx, text);
   if (!check.intercept) {
-    ctx.report({ kind: 'interaction', action: trigger, accountType: ctx.account().accountType, chars: text.length });
+    ctx.report({ kind: 'interaction', action: trigger, accountType: account, chars: text.length });
     void settle(ctx, check, trigger, true);
     return;
   }
   stop(event);
-  const saved = saveSelection(field);
-  void settle(ctx, check, trigger, true).then((outcome) => {
-    if (outcome === 'proceed' || outcome === 'redact') {
-      const out = outcome === 'redact' ? redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)) : text;
-      insertText(field, out, saved);
-      ctx.report({ kind: 'interaction', action: trigger, accountType: ctx.account().accountType, chars: out.length });
-    }
-  });
+  void finish(check, saveSelection(field), false);
+
+  async function finish(check: Check, saved: ReturnType<typeof saveSelection>, held: boolean) {
+    const outcome = await settle(ctx, check, trigger, true);
+    const insert = outcome === 'proceed' || outcome === 'redact' || (held && outcome === 'allow');
+    if (!insert || !field) return;
+    const out = outcome === 'redact' ? redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)) : text;
+    insertText(field, out, saved);
+    ctx.report({ kind: 'interaction', action: trigger, accountType: account, chars: out.length });
+  }
 }
 
 /**
@@ -76,27 +97,40 @@ export function createSubmitGuard(ctx: GuardContext) {
     const now = performance.now();
     if (text === last.text && now - last.at < 1000) return;
     last = { text, at: now };
-    const check = checkText(ctx, text);
     const account = ctx.account().accountType;
+    if (isLarge(ctx, text)) {
+      if (ctx.config.mode !== 'enforce') {
+        ctx.report({ kind: 'interaction', action: 'prompt', accountType: account, chars: text.length });
+        void checkTextAsync(ctx, text).then((check) => settle(ctx, check, 'submit', true));
+        return;
+      }
+      stop(event);
+      void checkTextAsync(ctx, text).then((check) => finish(check, field, text, true));
+      return;
+    }
+    const check = checkText(ctx, text);
     if (!check.intercept) {
       ctx.report({ kind: 'interaction', action: 'prompt', accountType: account, chars: text.length });
       void settle(ctx, check, 'submit', true);
       return;
     }
     stop(event);
-    void settle(ctx, check, 'submit', true).then((outcome) => {
-      last = { text: '', at: 0 };
-      if (outcome === 'proceed') {
-        ctx.report({ kind: 'interaction', action: 'prompt', accountType: account, chars: text.length });
-        replay(field);
-      } else if (outcome === 'redact') {
-        // The masked prompt goes back into the field for the person to review and send.
-        replaceText(
-          field,
-          redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)),
-        );
-      }
-    });
+    void finish(check, field, text, false);
+  };
+
+  const finish = async (check: Check, field: Editable, text: string, held: boolean) => {
+    const outcome = await settle(ctx, check, 'submit', true);
+    last = { text: '', at: 0 };
+    if (outcome === 'proceed' || (held && outcome === 'allow')) {
+      ctx.report({ kind: 'interaction', action: 'prompt', accountType: ctx.account().accountType, chars: text.length });
+      replay(field);
+    } else if (outcome === 'redact') {
+      // The masked prompt goes back into the field for the person to review and send.
+      replaceText(
+        field,
+        redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)),
+      );
+    }
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { DeviceEvent } from '@sightline/backend/protocol';
+import type { Finding } from '@sightline/dlp';
 import type { PageConfig } from './page-config.ts';
 import type { StatusView } from './status-view.ts';
 import type { ManualSettings } from './storage.ts';
@@ -17,6 +18,8 @@ export interface MessageMap {
   pageHello: { request: Record<string, never>; response: PageConfig | null };
   /** Content script: queue an event about this page. */
   report: { request: { event: PageEvent }; response: { queued: boolean } };
+  /** Content script: scan large text in the worker, off the page's main thread. */
+  scanText: { request: { text: string }; response: Finding[] | null };
   /** Popup and options: the current status. */
   getStatus: { request: Record<string, never>; response: StatusView };
   /** Options: save manual settings and enrol with them. */
@@ -27,7 +30,11 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 
 /** Messages a content script may send; anything else from a web page's frame is refused. */
-export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageType>(['pageHello', 'report']);
+export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageType>([
+  'pageHello',
+  'report',
+  'scanText',
+]);
 
 /** The wire shape of a message. */
 export interface Envelope<T extends MessageType = MessageType> {
@@ -39,6 +46,7 @@ export interface Envelope<T extends MessageType = MessageType> {
 const messageTypes: ReadonlySet<string> = new Set<MessageType>([
   'pageHello',
   'report',
+  'scanText',
   'getStatus',
   'saveSettings',
   'syncNow',

@@ -7,6 +7,7 @@ import { createAiUrlMatcher } from './match-ai-url.ts';
 import { contentScriptMessages, isEnvelope } from './messages.ts';
 import { pageConfig } from './page-config.ts';
 import { completePageEvent, visitEvent } from './page-event.ts';
+import { createPageScanner, type PageScanner } from './page-scanner.ts';
 import { readManagedConfig } from './read-managed-config.ts';
 import { grantedRules, registerContentScripts } from './register-content-scripts.ts';
 import { statusView } from './status-view.ts';
@@ -44,6 +45,8 @@ export function startBackground(options: BackgroundOptions) {
       deviceFacts((options.navigator ?? navigator) as never, browser.runtime.getManifest().version, cfg.userEmail),
   });
   const visits = createVisitTracker();
+  // Large pastes and files are scanned here, off the page's main thread; one scanner per bundle version.
+  let scannerCache: { key: string; scanner: PageScanner } | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   const matcherFor = async () => createAiUrlMatcher((await sync.snapshot()).bundle.catalog.additions);
@@ -102,6 +105,15 @@ export function startBackground(options: BackgroundOptions) {
       const kept = await queue.add([completePageEvent(event, page, now())]);
       scheduleFlush();
       return { queued: kept === 1 };
+    },
+    async scanText({ text }, sender) {
+      const page = (await matcherFor()).match(sender.url);
+      if (!page || typeof text !== 'string') return null;
+      const snap = await sync.snapshot();
+      const config = pageConfig(page, snap.bundle, snap.effective);
+      const key = `${snap.bundle.version}|${config.dlp.hashSalt}`;
+      if (scannerCache?.key !== key) scannerCache = { key, scanner: createPageScanner(config) };
+      return scannerCache.scanner.scan(text);
     },
     getStatus: () => status(),
     async saveSettings(settings) {

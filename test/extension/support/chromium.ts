@@ -47,6 +47,15 @@ export async function launchWithExtension(extensionDir: string, sitesPort: numbe
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The worker registers the page script for AI hosts when it starts; pages opened before that get none.
+  await worker.evaluate(async () => {
+    const scripting = (
+      globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }
+    ).chrome.scripting;
+    for (let i = 0; i < 100 && (await scripting.getRegisteredContentScripts()).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
   return {
     context,
     worker,
