@@ -97,7 +97,7 @@ describe('okta connector', () => {
   });
 
   it('waits for X-Rate-Limit-Reset on 429 E0000047 and then succeeds', async () => {
-    const m = await start({ throttle: { path: '/api/v1/logs', count: 1, resetSeconds: 1 } });
+    const m = await start({ failures: [{ kind: 'rate_limit', path: '/api/v1/logs' }] });
     const run = collector();
     const summary = await instance(m).sync(run.options());
     expect(summary.counts['throttled']).toBe(1);
@@ -137,7 +137,9 @@ describe('okta connector', () => {
   });
 
   it('test() reports a token without System Log access as missing_scope (E0000006)', async () => {
-    const m = await start({ deny: ['/api/v1/logs'] });
+    const m = await start({
+      failures: [{ kind: 'missing_scope', path: '/api/v1/logs', times: Number.POSITIVE_INFINITY }],
+    });
     const result = await instance(m).test();
     expect(result).toMatchObject({
       ok: false,

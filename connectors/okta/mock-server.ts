@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MockFailure, MockServer, MockServerOptions } from '../src/mock-server-types.ts';
 import type { OktaDataset } from './dataset.ts';
+import { LargeOktaDataset } from './dataset-large.ts';
 import { SmallOktaDataset } from './dataset-small.ts';
 import { checkClientAssertion, type ServiceAppOptions } from './mock-token.ts';
 
@@ -21,25 +23,20 @@ export interface MockRequest {
   at: number;
 }
 
-export interface OktaMockOptions {
-  dataset?: OktaDataset;
+export interface OktaMockOptions extends MockServerOptions {
+  /** `small`, `large` or an `OktaDataset`. */
+  fixture?: 'small' | 'large' | OktaDataset;
   /** The accepted SSWS token (default `test-api-token-0123456789`). */
   apiToken?: string;
   /** Accept OAuth service-app tokens for this client. */
   serviceApp?: ServiceAppOptions;
-  /** Path prefixes answered with 403 E0000006 (e.g. `/api/v1/logs`). */
-  deny?: string[];
-  /** The first `count` requests whose path starts with `path` get 429 E0000047 resetting after `resetSeconds`. */
-  throttle?: { path: string; count: number; resetSeconds: number };
   /** Keep at most this many entries in `requests` (default 100,000). */
   maxLogged?: number;
 }
 
-export interface OktaMock {
-  url: string;
+export interface OktaMock extends MockServer {
   requests: MockRequest[];
   dataset: OktaDataset;
-  close(): Promise<void>;
 }
 
 const encode = (n: number) => Buffer.from(`i${n}`).toString('base64url');
@@ -47,12 +44,14 @@ const decode = (s: string | null) => (s ? Number(Buffer.from(s, 'base64url').toS
 
 /** Starts the mock on an ephemeral port of 127.0.0.1. */
 export async function startMockServer(options: OktaMockOptions = {}): Promise<OktaMock> {
-  const dataset = options.dataset ?? new SmallOktaDataset();
+  const fixture = options.fixture ?? 'small';
+  const dataset = fixture === 'small' ? new SmallOktaDataset() : fixture === 'large' ? new LargeOktaDataset() : fixture;
+  const failures = (options.failures ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
+  const pageCap = options.pageSize ?? Number.POSITIVE_INFINITY;
   const apiToken = options.apiToken ?? 'test-api-token-0123456789';
   const issued = new Map<string, string[]>();
   const requests: MockRequest[] = [];
   const maxLogged = options.maxLogged ?? 100_000;
-  let throttled = 0;
   let base = '';
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -86,8 +85,26 @@ export async function startMockServer(options: OktaMockOptions = {}): Promise<Ok
     send(res, 200, `[${items.join(',')}]`, { link: link.join(', ') });
   };
 
+  const inject = (res: ServerResponse, kind: MockFailure['kind']) => {
+    if (kind === 'rate_limit') {
+      const reset = String(Math.floor(Date.now() / 1000) + 1);
+      return oktaError(res, 429, 'E0000047', 'API call exceeded rate limit due to too many requests.', {
+        'x-rate-limit-reset': reset,
+      });
+    }
+    if (kind === 'server_error') return oktaError(res, 503, 'E0000009', 'Internal Server Error');
+    if (kind === 'bad_credentials') return oktaError(res, 401, 'E0000011', 'Invalid token provided');
+    // Okta has no licence signal distinct from a permission error.
+    return oktaError(res, 403, 'E0000006', 'You do not have permission to perform the requested action');
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
+    const failure = failures.find((f) => f.left > 0 && (!f.path || (path + url.search).includes(f.path)));
+    if (failure) {
+      failure.left--;
+      return inject(res, failure.kind);
+    }
     if (req.method === 'POST' && path === '/oauth2/v1/token') {
       let body = '';
       for await (const chunk of req) body += chunk;
@@ -106,17 +123,11 @@ export async function startMockServer(options: OktaMockOptions = {}): Promise<Ok
     const bearerScopes = auth.startsWith('Bearer ') ? issued.get(auth.slice(7)) : undefined;
     if (auth !== `SSWS ${apiToken}` && !bearerScopes) return oktaError(res, 401, 'E0000011', 'Invalid token provided');
     const needed = path.startsWith('/api/v1/logs') ? 'okta.logs.read' : 'okta.apps.read';
-    if (options.deny?.some((p) => path.startsWith(p)) || (bearerScopes && !bearerScopes.includes(needed))) {
+    if (bearerScopes && !bearerScopes.includes(needed)) {
       return oktaError(res, 403, 'E0000006', 'You do not have permission to perform the requested action');
     }
-    if (options.throttle && path.startsWith(options.throttle.path) && throttled < options.throttle.count) {
-      throttled++;
-      const reset = String(Math.floor(Date.now() / 1000) + options.throttle.resetSeconds);
-      return oktaError(res, 429, 'E0000047', 'API call exceeded rate limit due to too many requests.', {
-        'x-rate-limit-reset': reset,
-      });
-    }
-    const limitOf = (dflt: number, max: number) => Math.min(max, Number(url.searchParams.get('limit') ?? dflt) || dflt);
+    const limitOf = (dflt: number, max: number) =>
+      Math.min(max, pageCap, Number(url.searchParams.get('limit') ?? dflt) || dflt);
     if (path === '/api/v1/apps') {
       const limit = limitOf(20, 200);
       const from = decode(url.searchParams.get('after'));
@@ -156,7 +167,7 @@ export async function startMockServer(options: OktaMockOptions = {}): Promise<Ok
     if (q.get('sortOrder') === 'DESCENDING' && !q.get('until')) {
       return oktaError(res, 400, 'E0000001', 'Api validation failed: polling requests must be ASCENDING');
     }
-    const limit = Math.min(1000, Number(q.get('limit') ?? 100) || 100);
+    const limit = Math.min(1000, pageCap, Number(q.get('limit') ?? 100) || 100);
     const since = q.get('since');
     let from = q.get('after') ? decode(q.get('after')) : since ? dataset.firstLogAfter(Date.parse(since)) : 0;
     const until = q.get('until') ? Date.parse(q.get('until')!) : Number.POSITIVE_INFINITY;
@@ -200,6 +211,7 @@ export async function startMockServer(options: OktaMockOptions = {}): Promise<Ok
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
+    config: { orgUrl: base, authMode: 'api_token', apiToken },
     requests,
     dataset,
     close: () =>
