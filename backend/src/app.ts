@@ -3,16 +3,25 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { alertRoutes } from './alerts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { publicRoute, sessionToken } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { DlpPolicySource } from './bundle/build-bundle.ts';
-import { defaultDlpPolicySource } from './bundle/dlp-policy-source.ts';
+import { storedDlpPolicySource } from './bundle/dlp-policy-source.ts';
 import { bundleRoutes } from './bundle/routes.ts';
+import { connectorRoutes } from './connectors/routes.ts';
+import type { ConnectorRuntime } from './connectors/scheduler.ts';
 import { hashToken } from './crypto/tokens.ts';
 import type { AppDeps } from './deps.ts';
+import { discoveryRoutes } from './discovery/routes.ts';
 import { enrolmentRoutes } from './enrolment/routes.ts';
 import { publicUrl } from './env.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
+import { exposureRoutes } from './exposure/routes.ts';
+import { findingDecisionRoutes } from './findings/decision-routes.ts';
+import { findingRoutes } from './findings/routes.ts';
+import { governanceRoutes } from './governance/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
@@ -21,6 +30,7 @@ import { createRateLimiter } from './http/rate-limit.ts';
 import { createRouter } from './http/router.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { mountReference } from './openapi/reference.ts';
+import { policyRoutes } from './policy-store/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -28,7 +38,7 @@ import { userRoutes } from './users/routes.ts';
 export const API_VERSION = '0.1.0';
 
 /** Builds the whole HTTP app from its dependencies. Serving it is the entrypoint's job. */
-export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource } = {}) {
+export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource; connectors?: ConnectorRuntime } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   const limiter = createRateLimiter({
     limit: deps.env.SIGHTLINE_RATE_LIMIT_PER_MINUTE,
@@ -106,8 +116,17 @@ export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource 
   api.route('/', auditRoutes(deps));
   api.route('/', settingsRoutes(deps));
   api.route('/', enrolmentRoutes(deps));
-  api.route('/', bundleRoutes(deps, options.dlpPolicy ?? defaultDlpPolicySource()));
+  api.route('/', bundleRoutes(deps, options.dlpPolicy ?? storedDlpPolicySource(deps.clock)));
   api.route('/', ingestRoutes(deps));
+  api.route('/', discoveryRoutes(deps));
+  api.route('/', policyRoutes(deps));
+  api.route('/', findingRoutes(deps));
+  api.route('/', findingDecisionRoutes(deps));
+  api.route('/', governanceRoutes(deps));
+  api.route('/', exposureRoutes(deps));
+  api.route('/', alertRoutes(deps));
+  api.route('/', evidenceRoutes(deps));
+  api.route('/', connectorRoutes(deps, options.connectors));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
