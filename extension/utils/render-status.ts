@@ -35,7 +35,7 @@ export function renderStatus(doc: Document, view: StatusView): HTMLElement {
     row(
       doc,
       'Monitored',
-      `AI services only: ${view.monitored.examples.join(', ')} and ${Math.max(0, view.monitored.total - view.monitored.examples.length)} more sites. Other browsing is never seen.`,
+      `AI services only: ${view.monitored.examples.join(', ')} and ${Math.max(0, view.monitored.total - view.monitored.examples.length)} more. Other browsing is never seen.`,
       'monitored',
     ),
     row(doc, 'Events waiting', String(view.eventsWaiting), 'events-waiting'),

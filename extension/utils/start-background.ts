@@ -1,3 +1,4 @@
+import { getCatalog } from '@sightline/fingerprints';
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { createBackendClient } from './backend-client.ts';
 import type { HandlerMap, SenderInfo } from './background-handlers.ts';
@@ -77,8 +78,7 @@ export function startBackground(options: BackgroundOptions) {
 
   const status = async () => {
     const snap = await sync.snapshot();
-    const matcher = createAiUrlMatcher(snap.bundle.catalog.additions);
-    const rules = matcher.hostRules();
+    const services = getCatalog().services;
     return statusView({
       effective: snap.effective,
       device: await items.device.getValue(),
@@ -87,7 +87,10 @@ export function startBackground(options: BackgroundOptions) {
       sync: await items.syncStatus.getValue(),
       queued: await queue.size(),
       sent: await items.sentCount.getValue(),
-      monitored: { examples: ['ChatGPT', 'Claude', 'Gemini', 'Microsoft Copilot', 'Perplexity'], total: rules.length },
+      monitored: {
+        examples: services.filter((s) => s.dom !== null).map((s) => s.name),
+        total: services.length + snap.bundle.catalog.additions.length,
+      },
       now: now(),
     });
   };

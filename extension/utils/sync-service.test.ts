@@ -154,6 +154,24 @@ describe('sync service', () => {
     expect((await items.syncStatus.getValue()).failures).toBe(0);
   });
 
+  it('halves batches on 413 and drops a single event the server refuses as too large', async () => {
+    const fake = fakeClient();
+    const { sync, queue } = build(fake.client);
+    await queue.add([0, 1, 2, 3].map(visit));
+    fake.state.ingestFails.push(new BackendError('too large', 413));
+    await sync.flush();
+    await sync.flush();
+    expect(fake.calls.filter((c) => c.startsWith('ingest'))).toEqual([
+      'ingest tok1 4',
+      'ingest tok1 2',
+      'ingest tok1 2',
+    ]);
+    await queue.add([visit(9)]);
+    fake.state.ingestFails.push(new BackendError('too large', 413));
+    await sync.flush();
+    expect(await queue.size()).toBe(0);
+  });
+
   it('does nothing without a server or without events', async () => {
     await items.manualSettings.setValue(null);
     const fake = fakeClient();

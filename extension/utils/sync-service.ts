@@ -1,4 +1,4 @@
-import type { Bundle, DeviceFacts } from '@sightline/backend/protocol';
+import type { Bundle, DeviceEvent, DeviceFacts } from '@sightline/backend/protocol';
 import { type BackendClient, BackendError } from './backend-client.ts';
 import { backoffDelay } from './backoff-delay.ts';
 import { defaultBundle } from './default-bundle.ts';
@@ -111,12 +111,13 @@ export function createSyncService(deps: SyncDeps) {
     const status = await items.syncStatus.getValue();
     if (!force && now() < status.notBefore) return;
     if ((await queue.size()) === 0 && !(await items.overflow.getValue())) return;
+    let batch: DeviceEvent[] = [];
     try {
       const session = await ensureEnrolled();
       if (!session) return;
       const { bundle } = await snapshot();
       for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
-        const batch = await queue.peek(Math.min(bundle.reporting.batchSize, batchLimit));
+        batch = await queue.peek(Math.min(bundle.reporting.batchSize, batchLimit));
         if (batch.length === 0) break;
         await patchStatus({ lastAttemptAt: iso() });
         const answer = await session.client.ingest(session.device.deviceToken, batch);
@@ -135,7 +136,9 @@ export function createSyncService(deps: SyncDeps) {
           if (device) await dropToken(device);
           delay = Math.min(delay, 5_000);
         } else if (err.status === 413) {
-          batchLimit = Math.max(1, Math.floor(Math.min(batchLimit, 1000) / 2));
+          // Too large: halve the batches; a single event the server refuses on its own can never be sent.
+          if (batch.length === 1) await queue.remove(new Set([batch[0]!.id]));
+          batchLimit = Math.max(1, Math.floor(Math.min(batchLimit, batch.length || 1000) / 2));
           delay = 0;
         }
         if (err.retryAfterMs !== null) delay = Math.max(delay, err.retryAfterMs);

@@ -4,22 +4,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const EXTENSION_DIR = join(import.meta.dirname, '../../../extension');
-let built: string | undefined;
+const built = new Map<string, string>();
+
+export interface BuildOptions {
+  browser?: 'chrome' | 'firefox';
+  /** Backend origin baked into host_permissions; default the local test backend (http://127.0.0.1, any port). */
+  serverOrigin?: string | null;
+}
 
 /**
- * Builds the Chrome MV3 extension once per test process into a temp folder, with the local backend origin
- * (http://127.0.0.1, any port) baked into host_permissions as an organisation's own build would.
+ * Builds the MV3 extension once per test process and options into a temp folder (as an organisation's own build
+ * would, with its backend origin in host_permissions) and returns the unpacked extension's folder.
  */
-export function buildExtension(): string {
-  if (built) return built;
+export function buildExtension(options: BuildOptions = {}): string {
+  const browser = options.browser ?? 'chrome';
+  const origin = options.serverOrigin === undefined ? 'http://127.0.0.1' : options.serverOrigin;
+  const key = `${browser}|${origin}`;
+  const cached = built.get(key);
+  if (cached) return cached;
   const out = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  execFileSync(join(EXTENSION_DIR, '../node_modules/.bin/wxt'), ['build', '-b', 'chrome'], {
+  const env: Record<string, string | undefined> = { ...process.env, SIGHTLINE_EXTENSION_OUT: out };
+  if (origin) env.SIGHTLINE_SERVER_ORIGIN = origin;
+  else delete env.SIGHTLINE_SERVER_ORIGIN;
+  execFileSync(join(EXTENSION_DIR, '../node_modules/.bin/wxt'), ['build', '-b', browser, '--mv3'], {
     cwd: EXTENSION_DIR,
-    env: { ...process.env, SIGHTLINE_EXTENSION_OUT: out, SIGHTLINE_SERVER_ORIGIN: 'http://127.0.0.1' },
+    env,
     stdio: 'pipe',
   });
-  const dir = join(out, 'chrome-mv3');
+  const dir = join(out, `${browser}-mv3`);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`wxt build produced no manifest in ${dir}`);
-  built = dir;
+  built.set(key, dir);
   return dir;
 }
