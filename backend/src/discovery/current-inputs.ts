@@ -1,4 +1,5 @@
 import type { AssetInput, EventInput } from '@sightline/policies';
+import { gt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type AssetState, aiAssets } from '../db/schema.ts';
 import { assetKeyOfService, type DlpRollup, dlpRollups } from './dlp-rollups.ts';
@@ -35,7 +36,8 @@ export async function currentInputs(
   options: { now: Date; lookbackDays: number; states?: Map<string, AssetState> },
 ): Promise<CurrentInputs> {
   const [assetRows, rollups, governance] = await Promise.all([
-    db.select().from(aiAssets),
+    // Tier 0: nothing of it is left in the window; it is not evaluated, so its findings resolve.
+    db.select().from(aiAssets).where(gt(aiAssets.tier, 0)),
     dlpRollups(db, options),
     loadGovernance(db),
   ]);
