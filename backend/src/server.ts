@@ -1,5 +1,6 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { createConnectorRuntime } from './connectors/scheduler.ts';
 import { type Env, publicUrl } from './env.ts';
 import { openRuntime } from './runtime.ts';
 import { issueSetupToken } from './setup/owner-setup.ts';
@@ -17,7 +18,9 @@ export async function startServer(
   const runtime = await openRuntime(env, { who: 'sightline serve' });
   const { deps } = runtime;
   for (const n of runtime.notices) print(n);
-  const app = createApp(deps);
+  // Connector syncs: every replica runs the scheduler; a lease row per connector lets exactly one sync it.
+  const connectorRuntime = createConnectorRuntime(deps);
+  const app = createApp(deps, { connectors: connectorRuntime });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
@@ -44,11 +47,13 @@ export async function startServer(
     ),
   ];
   for (const t of timers) t.unref();
+  connectorRuntime.startLoop(30_000);
   return {
     url,
     async close() {
       for (const t of timers) clearInterval(t);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connectorRuntime.stop();
       await deps.audit.checkpoint().catch(() => null);
       await runtime.close();
     },
