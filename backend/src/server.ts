@@ -1,6 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createConnectorRuntime } from './connectors/scheduler.ts';
+import { scheduleDiscovery } from './discovery/run-job.ts';
 import { type Env, publicUrl } from './env.ts';
 import { openRuntime } from './runtime.ts';
 import { issueSetupToken } from './setup/owner-setup.ts';
@@ -10,7 +11,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Migrates, serves the API, prints first-run instructions and keeps audit checkpoints and session sweeps going. */
+/** Migrates, serves the API, prints first-run instructions and keeps audit checkpoints, session sweeps and discovery recomputes going. */
 export async function startServer(
   env: Env,
   print: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
@@ -48,10 +49,13 @@ export async function startServer(
   ];
   for (const t of timers) t.unref();
   connectorRuntime.startLoop(30_000);
+  // Discovery recompute: every replica schedules it; the job lease lets one run at a time.
+  const stopDiscovery = scheduleDiscovery(deps);
   return {
     url,
     async close() {
       for (const t of timers) clearInterval(t);
+      await stopDiscovery();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connectorRuntime.stop();
       await deps.audit.checkpoint().catch(() => null);

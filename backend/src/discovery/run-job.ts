@@ -21,34 +21,40 @@ export function runDiscoveryJob(
 
 /**
  * Starts the periodic recompute of one server: every interval (discovery settings, re-read each time) it tries
- * the lease; a replica that finds it held skips that round. Returns a stop function.
+ * the lease; a replica that finds it held skips that round. Returns a stop function that waits for a run in flight.
  */
-export function scheduleDiscovery(deps: AppDeps, hooks?: RecomputeHooks): () => void {
+export function scheduleDiscovery(deps: AppDeps, hooks?: RecomputeHooks): () => Promise<void> {
   const owner = `server:${randomUUID()}`;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
   let stopped = false;
+  const later = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().finally(() => {
+        running = undefined;
+      });
+    }, ms);
+    timer.unref();
+  };
   const tick = async () => {
     let minutes = 15;
     try {
       minutes = (await getDiscoverySettings(deps.database.db)).intervalMinutes;
       const outcome = await runDiscoveryJob(deps, owner, {}, hooks);
-      if (outcome.ran)
-        deps.logger.info(
-          { discovery: { ...outcome.value, ruleErrors: outcome.value.ruleErrors.length } },
-          'discovery recomputed',
-        );
+      if (outcome.ran) {
+        const { ruleErrors, ...report } = outcome.value;
+        deps.logger.info({ discovery: { ...report, ruleErrors: ruleErrors.length } }, 'discovery recomputed');
+      }
     } catch (err) {
       deps.logger.error({ err }, 'discovery recompute failed');
     }
-    if (!stopped) {
-      timer = setTimeout(() => void tick(), minutes * 60_000);
-      timer.unref();
-    }
+    later(minutes * 60_000);
   };
-  timer = setTimeout(() => void tick(), 5_000);
-  timer.unref();
-  return () => {
+  later(5_000);
+  return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    await running;
   };
 }
