@@ -35,4 +35,10 @@ describe('precision and recall regressions found on the corpus', () => {
     expect(ids('2024-06-10T10:00:00Z INFO DRAFT — DO NOT DISTRIBUTE user=kristian')).toContain('do-not-distribute');
     expect(ids('const level = "CONFIDENTIAL"; // user=casey')).not.toContain('confidential-label');
   });
+
+  it('takes a card-shaped stretch inside a long list of digit groups for no card', () => {
+    const groups = '5021 8812 4432 9077 6655 1020 3398 4410 8765 0012 5566 7788 9900 1122 3344';
+    expect(ids(`batch ${groups}`).filter((id) => id.startsWith('payment-card'))).toEqual([]);
+    expect(ids('card 4539 1488 0343 6467 exp 12/27')).toContain('payment-card-visa');
+  });
 });

@@ -60,10 +60,10 @@ function cardDetector(n: Network, exclude: Network['ranges'] = []): Detector {
     id: `payment-card-${n.id}`,
     name: `${n.name} card number`,
     category: 'financial',
-    description: `${n.name} card numbers: issuer prefix, length ${n.lengths.join('/')} and the Luhn checksum.`,
+    description: `${n.name} card numbers: issuer prefix, length ${n.lengths.join('/')} and the Luhn checksum, not inside a longer run of digit groups.`,
     trigger: { digits: 12 },
     pattern: new RegExp(
-      `(?<![0-9A-Za-z.,_/-])(?<value>${n.head}(?:[ -]?[0-9]){8,15})(?![0-9A-Za-z_]|[.,/-][0-9])`,
+      `(?<![0-9A-Za-z.,_/-])(?<![0-9][ -])(?<value>${n.head}(?:[ -]?[0-9]){8,15})(?![0-9A-Za-z_]|[.,/-][0-9])`,
       'g',
     ),
     confidence: 'medium',
