@@ -2,6 +2,9 @@
  * The connectors package: the contract (`types.ts`), the shared helpers every vendor uses (safe base URLs,
  * retries, rate-limit headers, problem classification) and the registry of connector definitions.
  */
+import { githubConnector } from '../github/index.ts';
+import { googleConnector } from '../google/index.ts';
+import { oktaConnector } from '../okta/index.ts';
 import type { ConnectorDefinition, ConnectorType } from './types.ts';
 
 export * from './error-info.ts';
@@ -14,7 +17,11 @@ export * from './safe-url.ts';
 export * from './types.ts';
 
 /** Every connector type this build ships, by type. */
-export const connectorDefinitions: Partial<Record<ConnectorType, ConnectorDefinition>> = {};
+export const connectorDefinitions: Partial<Record<ConnectorType, ConnectorDefinition>> = {
+  okta: oktaConnector as ConnectorDefinition,
+  google: googleConnector as ConnectorDefinition,
+  github: githubConnector as ConnectorDefinition,
+};
 
 /** The definition of `type`, or undefined when this build does not ship it. */
 export function connectorDefinition(type: string): ConnectorDefinition | undefined {
