@@ -35,7 +35,7 @@ export interface OktaPaging {
   appPage: number;
   logPage: number;
 }
-const defaultPaging: OktaPaging = { appPage: 200, logPage: 1000 };
+const defaultPaging: OktaPaging = { appPage: 50, logPage: 1000 };
 const APP_CONCURRENCY = 4;
 
 /** Runs one sync; every emitted batch carries the cursor that resumes right after it. */
