@@ -1,5 +1,6 @@
 import { observationInputSchema } from '@sightline/backend/observations';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer as entraMock } from '../entra/mock-server.ts';
 import { startMockServer as githubMock } from '../github/mock-server.ts';
 import { startMockServer as googleMock } from '../google/mock-server.ts';
 import { startMockServer as oktaMock } from '../okta/mock-server.ts';
@@ -10,6 +11,7 @@ import type { ConnectorDefinition, Cursor, SyncBatch } from './types.ts';
 /** Every registered connector's mock server; the first test fails when a registered type has none. */
 const mocks: Record<string, StartMockServer> = {
   okta: oktaMock as StartMockServer,
+  entra: entraMock as StartMockServer,
   google: googleMock as StartMockServer,
   github: githubMock as StartMockServer,
 };

@@ -2,6 +2,7 @@
  * The connectors package: the contract (`types.ts`), the shared helpers every vendor uses (safe base URLs,
  * retries, rate-limit headers, problem classification) and the registry of connector definitions.
  */
+import { entraConnector } from '../entra/index.ts';
 import { githubConnector } from '../github/index.ts';
 import { googleConnector } from '../google/index.ts';
 import { oktaConnector } from '../okta/index.ts';
@@ -19,6 +20,7 @@ export * from './types.ts';
 /** Every connector type this build ships, by type. */
 export const connectorDefinitions: Partial<Record<ConnectorType, ConnectorDefinition>> = {
   okta: oktaConnector as ConnectorDefinition,
+  entra: entraConnector as ConnectorDefinition,
   google: googleConnector as ConnectorDefinition,
   github: githubConnector as ConnectorDefinition,
 };
