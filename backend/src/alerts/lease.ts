@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { jobLeases } from '../db/schema.ts';
 
-/** Takes the named job lease until `now + ttlMs` when free or expired; returns the owner token, or null when held. */
+/** Takes the named job lease until `now + ttlMs` when free, released or expired; returns the owner token, or null when held. */
 export async function acquireLease(db: Db, name: string, now: Date, ttlMs: number): Promise<string | null> {
   const owner = randomUUID();
   const until = new Date(now.getTime() + ttlMs);
@@ -13,7 +13,7 @@ export async function acquireLease(db: Db, name: string, now: Date, ttlMs: numbe
     .onConflictDoUpdate({
       target: jobLeases.name,
       set: { owner, leaseUntil: until, acquiredAt: now },
-      setWhere: lt(jobLeases.leaseUntil, sql`${now.toISOString()}::timestamptz`),
+      setWhere: lte(jobLeases.leaseUntil, sql`${now.toISOString()}::timestamptz`),
     })
     .returning({ owner: jobLeases.owner });
   return rows[0]?.owner === owner ? owner : null;
