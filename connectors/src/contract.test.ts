@@ -4,9 +4,10 @@ import { startMockServer as entraMock } from '../entra/mock-server.ts';
 import { startMockServer as githubMock } from '../github/mock-server.ts';
 import { startMockServer as googleMock } from '../google/mock-server.ts';
 import { startMockServer as oktaMock } from '../okta/mock-server.ts';
+import { startMockServer as slackMock } from '../slack/mock-server.ts';
 import { connectorDefinitions } from './index.ts';
 import type { MockServer, MockServerOptions, StartMockServer } from './mock-server-types.ts';
-import type { ConnectorDefinition, Cursor, SyncBatch } from './types.ts';
+import { type ConnectorDefinition, type Cursor, connectorTypes, type SyncBatch } from './types.ts';
 
 /** Every registered connector's mock server; the first test fails when a registered type has none. */
 const mocks: Record<string, StartMockServer> = {
@@ -14,6 +15,7 @@ const mocks: Record<string, StartMockServer> = {
   entra: entraMock as StartMockServer,
   google: googleMock as StartMockServer,
   github: githubMock as StartMockServer,
+  slack: slackMock as StartMockServer,
 };
 
 const context = { allowCustomHost: true, now: () => new Date(), maxRetries: 3 };
@@ -37,7 +39,8 @@ async function collect(
   return { batches, progress, summary, last: batches.at(-1)?.cursor ?? cursor };
 }
 
-it('every registered connector has a mock server for the contract suite', () => {
+it('every connector type is registered and has a mock server for the contract suite', () => {
+  expect(Object.keys(connectorDefinitions).sort()).toEqual([...connectorTypes].sort());
   expect(Object.keys(connectorDefinitions).filter((t) => !mocks[t])).toEqual([]);
 });
 

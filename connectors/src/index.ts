@@ -6,6 +6,7 @@ import { entraConnector } from '../entra/index.ts';
 import { githubConnector } from '../github/index.ts';
 import { googleConnector } from '../google/index.ts';
 import { oktaConnector } from '../okta/index.ts';
+import { slackConnector } from '../slack/index.ts';
 import type { ConnectorDefinition, ConnectorType } from './types.ts';
 
 export * from './error-info.ts';
@@ -18,11 +19,12 @@ export * from './safe-url.ts';
 export * from './types.ts';
 
 /** Every connector type this build ships, by type. */
-export const connectorDefinitions: Partial<Record<ConnectorType, ConnectorDefinition>> = {
+export const connectorDefinitions: Record<ConnectorType, ConnectorDefinition> = {
   okta: oktaConnector as ConnectorDefinition,
   entra: entraConnector as ConnectorDefinition,
   google: googleConnector as ConnectorDefinition,
   github: githubConnector as ConnectorDefinition,
+  slack: slackConnector as ConnectorDefinition,
 };
 
 /** The definition of `type`, or undefined when this build does not ship it. */
