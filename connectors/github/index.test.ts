@@ -152,6 +152,13 @@ describe('github connector', () => {
     expect(run.state.cursor).toMatchObject({ pass: { phase: 2 } });
   });
 
+  it('skips and counts records not in the documented shape instead of failing the sync', async () => {
+    const { mock, connector } = await setup();
+    mock.state.seats.push({ assignee: { login: 'broken' }, created_at: '2026-03-01T00:00:00Z' });
+    const summary = await connector.sync(collector().options);
+    expect(summary.counts).toMatchObject({ invalid: 1, seats: 3 });
+  });
+
   it('resumes after a crash from the last committed page without re-emitting', async () => {
     const full = await setup();
     const all = collector();

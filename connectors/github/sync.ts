@@ -112,7 +112,15 @@ export async function syncGithub(
       const changed = phase.changedAt(raw);
       maxSeen = Math.max(maxSeen, changed);
       if (changed <= since) continue;
-      const mapped = phase.map(raw);
+      let mapped: ReturnType<Phase['map']>;
+      try {
+        mapped = phase.map(raw);
+      } catch (err) {
+        // A record not in the documented shape is counted and skipped; the sync goes on.
+        if (!(err instanceof z.ZodError)) throw err;
+        summary.counts.invalid = (summary.counts.invalid ?? 0) + 1;
+        continue;
+      }
       if (!mapped) continue;
       observations.push(mapped.observation);
       if (mapped.person) people.push(mapped.person);

@@ -45,12 +45,13 @@ describe('google map', () => {
   });
 
   it('aggregates activity per person, app and day, and ignores events without an actor or app', () => {
-    const { observations, people } = mapActivities([
+    const { observations, people, invalid } = mapActivities([
       activity('gemini_in_workspace_apps', '2026-03-03T10:00:00Z', 'a@example.com', [geminiEvent('gmail', 'x')], '1'),
       activity('gemini_in_workspace_apps', '2026-03-03T18:00:00Z', 'A@example.com', [geminiEvent('gmail', 'x')], '2'),
       activity('gemini_in_workspace_apps', '2026-03-04T09:00:00Z', 'a@example.com', [geminiEvent('docs', 'y')], '3'),
       { id: { time: '2026-03-03T10:00:00Z', applicationName: 'token' }, events: [{ name: 'authorize' }] },
       activity('token', '2026-03-03T10:00:00Z', 'b@example.com', [{ name: 'authorize', parameters: [] }], '4'),
+      { id: { applicationName: 'token' } },
     ]);
     expect(observations.map((o) => [o.sourceRef, o.details?.events])).toEqual([
       ['gemini:a@example.com:2026-03-03', 2],
@@ -61,5 +62,6 @@ describe('google map', () => {
       windowEnd: new Date('2026-03-03T18:00:00Z'),
     });
     expect(people).toEqual([]);
+    expect(invalid).toBe(1);
   });
 });

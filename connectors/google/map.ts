@@ -109,11 +109,22 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
  * event and UTC day, so re-reading a page upserts the same rows. Login events name no app: they yield the people
  * seen signing in (the directory pass gives everyone else, with names and departments).
  */
-export function mapActivities(raws: readonly unknown[]): { observations: ObservationInput[]; people: PersonInput[] } {
+export function mapActivities(raws: readonly unknown[]): {
+  observations: ObservationInput[];
+  people: PersonInput[];
+  /** Records not in the documented shape, skipped. */
+  invalid: number;
+} {
   const byRef = new Map<string, ObservationInput & { details: Record<string, unknown> }>();
   const people = new Map<string, PersonInput>();
+  let invalid = 0;
   for (const raw of raws) {
-    const a = activitySchema.parse(raw);
+    const parsed = activitySchema.safeParse(raw);
+    if (!parsed.success) {
+      invalid++;
+      continue;
+    }
+    const a = parsed.data;
     const email = a.actor?.email?.toLowerCase();
     if (!email) continue;
     if (a.id.applicationName === 'login') people.set(email, { personKey: email, email });
@@ -138,7 +149,7 @@ export function mapActivities(raws: readonly unknown[]): { observations: Observa
       if (features.size > 0) prev.details.features = [...features].sort();
     }
   }
-  return { observations: [...byRef.values()], people: [...people.values()] };
+  return { observations: [...byRef.values()], people: [...people.values()], invalid };
 }
 
 function mapEvent(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withRetry } from '../src/retry.ts';
 import type { ConnectorContext, ObservationInput, PersonInput, SyncOptions, SyncSummary } from '../src/types.ts';
 import type { GoogleClients, GoogleConfig } from './client.ts';
-import { mapActivities, mapToken, mapUser, userSchema } from './map.ts';
+import { mapActivities, mapToken, mapUser, tokenSchema, userSchema } from './map.ts';
 
 const passSchema = z.object({ startTime: z.string(), endTime: z.string(), pageToken: z.string().optional() });
 
@@ -36,6 +36,11 @@ function call<T>(run: Run, fn: (signal: AbortSignal) => Promise<T>): Promise<T> 
   return withRetry(() => fn(signal), { signal, maxRetries: run.context.maxRetries ?? 5 });
 }
 
+/** Counts a record that did not match the vendor's documented shape; it is skipped, the sync goes on. */
+function invalid(run: Run) {
+  run.summary.counts.invalid = (run.summary.counts.invalid ?? 0) + 1;
+}
+
 function count(run: Run, phase: string, items: number) {
   run.summary.pages++;
   run.summary.items += items;
@@ -55,14 +60,21 @@ async function syncGrants(run: Run, cursor: GoogleCursor): Promise<GoogleCursor>
         { signal },
       ),
     );
-    const users = z.array(userSchema).parse(res.data.users ?? []);
+    const users = (res.data.users ?? []).flatMap((raw) => {
+      const u = userSchema.safeParse(raw);
+      if (!u.success) invalid(run);
+      return u.success ? [u.data] : [];
+    });
     const people: PersonInput[] = users.map(mapUser);
     const observations: ObservationInput[] = [];
     for (let i = 0; i < users.length; i += tokenConcurrency) {
       const chunk = users.slice(i, i + tokenConcurrency);
       const lists = await Promise.all(chunk.map((u) => listTokens(run, u.primaryEmail)));
       chunk.forEach((u, j) => {
-        for (const t of lists[j] ?? []) observations.push(mapToken(u.primaryEmail, t, now));
+        for (const t of lists[j] ?? []) {
+          if (tokenSchema.safeParse(t).success) observations.push(mapToken(u.primaryEmail, t, now));
+          else invalid(run);
+        }
       });
     }
     pageToken = res.data.nextPageToken ?? undefined;
@@ -111,7 +123,8 @@ async function syncReport(run: Run, cursor: GoogleCursor, application: string): 
       ),
     );
     const items = res.data.items ?? [];
-    const { observations, people } = mapActivities(items);
+    const { observations, people, invalid: bad } = mapActivities(items);
+    if (bad > 0) run.summary.counts.invalid = (run.summary.counts.invalid ?? 0) + bad;
     pageToken = res.data.nextPageToken ?? undefined;
     const next = pageToken ? { pass: { ...pass, pageToken } } : { watermark: pass.endTime };
     cursor = { ...cursor, reports: { ...cursor.reports, [application]: next } };

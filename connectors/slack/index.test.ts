@@ -160,6 +160,14 @@ describe('slack connector', () => {
     await expect(revoked.connector.sync(collector().options)).rejects.toMatchObject({ problem: 'bad_credentials' });
   });
 
+  it('skips and counts records not in the documented shape instead of failing the sync', async () => {
+    const { mock, connector } = await setup();
+    mock.state.logs.splice(1, 0, { user_id: 'W0ADA', change_type: 'added' });
+    mock.state.approved.push({ app: { id: 'A0BROKEN' }, date_updated: 1800000000 });
+    const summary = await connector.sync(collector().options);
+    expect(summary.counts).toMatchObject({ invalid: 2, approved: 3, logs: 5 });
+  });
+
   it('resumes after a crash from the last committed page without re-emitting', async () => {
     const full = await setup();
     const all = collector();

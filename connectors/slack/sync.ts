@@ -4,7 +4,15 @@ import { inspectError } from '../src/error-info.ts';
 import { withRetry } from '../src/retry.ts';
 import type { ConnectorContext, ObservationInput, PersonInput, SyncOptions, SyncSummary } from '../src/types.ts';
 import type { SlackConfig } from './client.ts';
-import { integrationLogSchema, logRef, mapAppRequest, mapApprovedApp, mapIntegrationLog } from './map.ts';
+import {
+  appRequestSchema,
+  approvedAppSchema,
+  integrationLogSchema,
+  logRef,
+  mapAppRequest,
+  mapApprovedApp,
+  mapIntegrationLog,
+} from './map.ts';
 
 /** Where a Slack sync resumes: the phase and page of the current pass, and per phase the newest change seen. */
 export const slackCursorSchema = z.object({
@@ -41,6 +49,8 @@ interface Page {
   /** The phase is complete. */
   done: boolean;
   items: number;
+  /** Records not in the documented shape, skipped. */
+  invalid: number;
 }
 
 /** Incremental Slack sync: approved and requested apps (changed since the last pass), then new integration log entries. */
@@ -79,7 +89,7 @@ export async function syncSlack(
       const code = inspectError(err).vendorCode;
       if (options.signal.aborted || !code || !unavailable[phase].includes(code)) throw err;
       summary.counts[`${phase}Unavailable`] = 1;
-      page = { observations: [], people: [], pass, done: true, items: 0 };
+      page = { observations: [], people: [], pass, done: true, items: 0, invalid: 0 };
     }
     pass = page.pass;
     if (page.done) {
@@ -90,6 +100,7 @@ export async function syncSlack(
     cursor = { ...cursor, pass: pass.phase < phases.length ? pass : undefined };
     await options.emit({ observations: page.observations, people: page.people, cursor });
     summary.pages++;
+    if (page.invalid > 0) summary.counts.invalid = (summary.counts.invalid ?? 0) + page.invalid;
     summary.items += page.observations.length;
     summary.counts[phase] = (summary.counts[phase] ?? 0) + page.observations.length;
     options.progress({ phase, pages: summary.pages, items: summary.items });
@@ -102,10 +113,16 @@ function appsPage(phase: 'approved' | 'requests', res: Record<string, unknown>, 
   const observations: ObservationInput[] = [];
   const people: PersonInput[] = [];
   let maxSeen = pass.maxSeen;
+  let invalid = 0;
   for (const raw of list) {
     const changed = Number(raw[phase === 'approved' ? 'date_updated' : 'date_created'] ?? 0);
     maxSeen = Math.max(maxSeen, changed);
     if (changed <= since) continue;
+    const schema = phase === 'approved' ? approvedAppSchema : appRequestSchema;
+    if (!schema.safeParse(raw).success) {
+      invalid++;
+      continue;
+    }
     if (phase === 'approved') observations.push(mapApprovedApp(raw));
     else {
       const m = mapAppRequest(raw);
@@ -114,7 +131,8 @@ function appsPage(phase: 'approved' | 'requests', res: Record<string, unknown>, 
     }
   }
   const next = (res.response_metadata as { next_cursor?: string } | undefined)?.next_cursor;
-  return { observations, people, items: list.length, pass: { ...pass, maxSeen, next: next || undefined }, done: !next };
+  const after = { ...pass, maxSeen, next: next || undefined };
+  return { observations, people, items: list.length, invalid, pass: after, done: !next };
 }
 
 /** The log entries at the new watermark's second, so the next pass skips exactly those. */
@@ -124,7 +142,11 @@ function refsAtWatermark(cursor: SlackCursor, pass: Pass, since: number): string
 }
 
 function logsPage(res: Record<string, unknown>, pass: Pass, since: number, atWatermark: readonly string[]): Page {
-  const logs = z.array(integrationLogSchema).parse(res.logs ?? []);
+  const raws = Array.isArray(res.logs) ? res.logs : [];
+  const logs = raws.flatMap((raw) => {
+    const l = integrationLogSchema.safeParse(raw);
+    return l.success ? [l.data] : [];
+  });
   const paging = (res.paging ?? {}) as { page?: number; pages?: number };
   const observations: ObservationInput[] = [];
   const people: PersonInput[] = [];
@@ -144,6 +166,7 @@ function logsPage(res: Record<string, unknown>, pass: Pass, since: number, atWat
     people.push(m.person);
   }
   const page = paging.page ?? pass.page ?? 1;
-  const done = reachedOld || logs.length === 0 || page >= (paging.pages ?? page);
-  return { observations, people, items: logs.length, pass: { ...pass, maxSeen, refsAtMax, page: page + 1 }, done };
+  const done = reachedOld || raws.length === 0 || page >= (paging.pages ?? page);
+  const after = { ...pass, maxSeen, refsAtMax, page: page + 1 };
+  return { observations, people, items: raws.length, invalid: raws.length - logs.length, pass: after, done };
 }
