@@ -1,3 +1,4 @@
+import { showBlockedPage } from './block-page.ts';
 import { type AccountInfo, detectAccount } from './detect-account.ts';
 import type { GuardContext } from './guard-flow.ts';
 import { createFileGuard } from './intercept-files.ts';
@@ -98,8 +99,17 @@ export function startPageGuard(options: PageGuardOptions): PageGuard {
       files = createFileGuard(ctx, win);
       const whenDom = (fn: () => void) =>
         doc.readyState === 'loading' ? doc.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
+      // Frames of an AI page scan what is pasted into them, but only the top page reports the surface.
+      if (win !== win.top) return ctx;
       whenDom(() => {
         readAccount();
+        if (config.status === 'blocked' && config.mode === 'enforce') {
+          showBlockedPage(doc, {
+            serviceName: config.serviceName,
+            organization: config.organization,
+            contact: config.notice.contact,
+          });
+        }
         watchSurface(
           adapter,
           doc,
