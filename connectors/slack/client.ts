@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const slackConfigSchema = z
   .strictObject({
-    /** A user token (xoxp-) of an Org Admin or Owner with admin.apps:read and admin (for team.integrationLogs). */
+    /** A user token (xoxp-) of an Org Admin or Owner: admin.apps:read, admin (integration logs), users:read.email. */
     token: z.string().min(1),
     /** Enterprise Grid organisation id (E…), for org-wide app approvals. */
     enterpriseId: z
@@ -16,6 +16,8 @@ export const slackConfigSchema = z
       .regex(/^T[A-Z0-9]+$/)
       .optional(),
     slackApiUrl: z.url().default('https://slack.com/api/'),
+    /** Look up e-mails of users the integration log names (users.info, scope users:read.email). */
+    resolveEmails: z.boolean().default(true),
   })
   .refine((c) => c.enterpriseId || c.teamId, {
     message: 'Set enterpriseId (Enterprise Grid) or teamId (one workspace).',

@@ -76,10 +76,21 @@ describe('slack connector', () => {
     expect(serviceOf(byRef.get('request:Ar0001'))).toBe('fireflies-ai');
     expect(serviceOf(byRef.get('request:Ar0002'))).toMatch(/^app:/);
     const chatgpt = byRef.get('log:A0GPT0001:W0ADA:1772000000:added');
-    expect(chatgpt).toMatchObject({ person: { externalId: 'W0ADA' }, scopes: ['chat:write', 'channels:history'] });
+    expect(chatgpt).toMatchObject({ person: { email: 'ada@example.com' }, scopes: ['chat:write', 'channels:history'] });
     expect(serviceOf(chatgpt)).toBe('chatgpt');
     expect(byRef.get('log:A0OTTER01:W0GRACE:1771800000:removed')?.details).toMatchObject({ changeType: 'removed' });
-    expect(run.state.people).toContainEqual({ personKey: 'ext:slack:W0LIN', name: 'linus' });
+    expect(run.state.people).toContainEqual({
+      personKey: 'linus@example.com',
+      email: 'linus@example.com',
+      name: 'linus',
+    });
+    expect(byRef.get('request:Ar0002')?.person).toEqual({ email: 'grace@example.com' });
+    expect(
+      mock.requests
+        .filter((r) => r.apiMethod === 'users.info')
+        .map((r) => r.form.user)
+        .sort(),
+    ).toEqual(['W0ADA', 'W0GRACE', 'W0LIN']);
     expect(run.state.cursor).toMatchObject({ watermarks: { logs: 1772000000 } });
   });
 
@@ -158,6 +169,16 @@ describe('slack connector', () => {
 
     const revoked = await setup({ failures: [{ kind: 'bad_credentials', path: 'team.integrationLogs' }] });
     await expect(revoked.connector.sync(collector().options)).rejects.toMatchObject({ problem: 'bad_credentials' });
+  });
+
+  it('keeps external ids and stops looking up users when the token cannot read e-mails', async () => {
+    const { mock, connector } = await setup({ tokenScopes: ['admin.apps:read', 'admin'] });
+    const run = collector();
+    await connector.sync(run.options);
+    expect(mock.requests.filter((r) => r.apiMethod === 'users.info')).toHaveLength(1);
+    const log = run.state.observations.find((o) => o.sourceRef === 'log:A0GPT0001:W0ADA:1772000000:added');
+    expect(log?.person).toEqual({ externalId: 'W0ADA' });
+    expect(run.state.people).toContainEqual({ personKey: 'ext:slack:W0LIN', name: 'linus' });
   });
 
   it('skips and counts records not in the documented shape instead of failing the sync', async () => {

@@ -19,7 +19,7 @@ export interface SlackFixture {
 
 export interface SlackMockOptions extends Omit<MockServerOptions, 'fixture'> {
   fixture?: 'small' | SlackFixture;
-  /** Scopes the user token carries; default `admin.apps:read, admin`. */
+  /** Scopes the user token carries; default `admin.apps:read, admin, users:read, users:read.email`. */
   tokenScopes?: string[];
   /** The workspace is not on Enterprise Grid (admin.apps.* answer `team_not_on_enterprise`). */
   notGrid?: boolean;
@@ -33,6 +33,13 @@ const needs: Record<string, string> = {
   'admin.apps.approved.list': 'admin.apps:read',
   'admin.apps.requests.list': 'admin.apps:read',
   'team.integrationLogs': 'admin',
+  'users.info': 'users:read.email',
+};
+const directory: Record<string, string> = {
+  W0ADA: 'ada@example.com',
+  W0GRACE: 'grace@example.com',
+  W0LIN: 'linus@example.com',
+  W0ADMIN: 'admin@example.com',
 };
 
 /**
@@ -48,7 +55,7 @@ export async function startMockServer(options: SlackMockOptions = {}) {
     logs: structuredClone(fixture?.logs ?? fixtureLogs()),
     failures: (options.failures ?? []).map((f) => ({ ...f, times: f.times ?? 1 })),
   };
-  const scopes = options.tokenScopes ?? ['admin.apps:read', 'admin'];
+  const scopes = options.tokenScopes ?? ['admin.apps:read', 'admin', 'users:read', 'users:read.email'];
   const requests: SlackMockRequest[] = [];
   const pageSize = options.pageSize ?? 2;
 
@@ -107,6 +114,12 @@ export async function startMockServer(options: SlackMockOptions = {}) {
     if (!needed) return fail(res, 'unknown_method');
     if (!scopes.includes(needed)) return failure(res, 'missing_scope', method);
     if (method.startsWith('admin.apps') && options.notGrid) return failure(res, 'missing_license', method);
+    if (method === 'users.info') {
+      const email = directory[req.form.user ?? ''];
+      if (!email) return fail(res, 'user_not_found');
+      const profile = { email, real_name: email.split('@')[0] };
+      return send(res, 200, { ok: true, user: { id: req.form.user, name: profile.real_name, profile } });
+    }
     if (method === 'admin.apps.approved.list') return cursorPage(res, 'approved_apps', state.approved, req.form);
     if (method === 'admin.apps.requests.list') return cursorPage(res, 'app_requests', state.requests, req.form);
     if (options.freePlan) return failure(res, 'missing_license', method);

@@ -4,6 +4,7 @@ import { inspectError } from '../src/error-info.ts';
 import { withRetry } from '../src/retry.ts';
 import type { ConnectorContext, ObservationInput, PersonInput, SyncOptions, SyncSummary } from '../src/types.ts';
 import type { SlackConfig } from './client.ts';
+import { createEmailResolver } from './emails.ts';
 import {
   appRequestSchema,
   approvedAppSchema,
@@ -67,6 +68,7 @@ export async function syncSlack(
   const call = <T>(fn: () => Promise<T>) =>
     withRetry(fn, { signal: options.signal, maxRetries: context.maxRetries ?? 5 });
   // The config schema requires one of the two.
+  const resolve = config.resolveEmails ? createEmailResolver(web, call) : null;
   const scope = config.enterpriseId ? { enterprise_id: config.enterpriseId } : { team_id: config.teamId! };
 
   while (pass.phase < phases.length) {
@@ -91,6 +93,7 @@ export async function syncSlack(
       summary.counts[`${phase}Unavailable`] = 1;
       page = { observations: [], people: [], pass, done: true, items: 0, invalid: 0 };
     }
+    if (resolve) await resolve(page.observations, page.people);
     pass = page.pass;
     if (page.done) {
       if (phase === 'logs') cursor = { ...cursor, logRefsAtWatermark: refsAtWatermark(cursor, pass, since) };
