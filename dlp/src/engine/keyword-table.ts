@@ -26,6 +26,11 @@ export interface KeywordTable {
    * in these two, bit 4 a longer keyword has these as its third and fourth chars. Zero skips all lookups.
    */
   gate: Uint8Array;
+  /**
+   * One bit per last three codes (`rolling & 0x1fffff`): set when some keyword may end or (for longer ones) have
+   * its second to fourth chars there. Almost every position of ordinary text fails this single test.
+   */
+  triples: Int32Array;
   pairs: Uint8Array;
   pairKeywords: (Keyword[] | undefined)[];
   flags3: Uint8Array;
@@ -42,10 +47,15 @@ function push(list: (Keyword[] | undefined)[], index: number, k: Keyword): void 
   else bucket.push(k);
 }
 
+function setTriple(triples: Int32Array, key: number): void {
+  triples[key >>> 5]! |= 1 << (key & 31);
+}
+
 /** Builds the tables from lowercased keywords and their detector indices. */
 export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): KeywordTable {
   const t: KeywordTable = {
     gate: new Uint8Array(128 * 128),
+    triples: new Int32Array(1 << 16),
     pairs: new Uint8Array(128 * 128),
     pairKeywords: [],
     flags3: new Uint8Array(TABLE_SIZE),
@@ -63,17 +73,20 @@ export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): Key
     else if (codes.length === 3 && ascii(3)) {
       const h = tableHash((codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
       t.gate[(codes[1]! << 7) | codes[2]!]! |= 2;
+      setTriple(t.triples, (codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
       t.flags3[h] = 1;
       push(t.buckets3, h, k);
     } else if (codes.length >= 4 && ascii(4)) {
       const h = tableHash((codes[0]! << 21) | (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
       t.gate[(codes[2]! << 7) | codes[3]!]! |= 4;
+      setTriple(t.triples, (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
       t.flags4[h] = 1;
       push(t.buckets4, h, k);
     } else {
       const key = (codes[0]! << 7) | codes[1]!;
       t.pairs[key] = 1;
       t.gate[key]! |= 1;
+      for (let before = 0; before < 128; before++) setTriple(t.triples, (before << 14) | key);
       push(t.pairKeywords, key, k);
       t.hasPairs = true;
     }

@@ -110,58 +110,51 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   const table = buildKeywordTable(byKeyword);
   const { gate, pairKeywords, flags3, buckets3, flags4, buckets4, rare } = table;
   const reach = keywordReach(detectors, windows);
-  const rareCased = rare.some((k) => !k.caseless);
+  // Keywords starting with non-ASCII chars: one native, case-insensitive search each.
+  const rareSearches = rare.map((keyword) => ({
+    keyword,
+    re: new RegExp(keyword.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), keyword.caseless ? 'g' : 'gi'),
+  }));
   const expand = expandToWhitespace;
-  const noise = isNumericNoise;
   const region = addRegion;
-  // Per ASCII code: 1 digit, 2 uppercase letter, 4 char trigger.
-  const classes = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) classes[c] = 1;
-  for (let c = 65; c <= 90; c++) classes[c] = 2;
-  for (const code of charTable.keys()) if (code < 128) classes[code]! |= 4;
+  const { triples } = table;
+  // Lowercased ASCII code per UTF-16 code; 0 for the rest.
+  const lowered = new Uint8Array(65_536);
+  for (let c = 0; c < 128; c++) lowered[c] = c >= 65 && c <= 90 ? c | 32 : c;
   digitDetectors.sort((a, b) => a.digits - b.digits);
   const minDigits = digitDetectors.length > 0 ? digitDetectors[0]!.digits : Number.POSITIVE_INFINITY;
+  const charTriggers = [...charTable].map(([code, list]) => [String.fromCharCode(code), list] as const);
 
   return {
     regions(text: string, contexts?: Map<number, number[]>): Regions {
       const n = text.length;
       const out: Regions = new Map();
       const sink: Sink = { text, out, contexts, reach };
+      // Keywords: a rolling register of the last four lowercased ASCII codes (0 for any other char, which no
+      // keyword holds); one bit test per position. Digit runs are tracked in the same pass.
       const runs: number[] = [];
       let runStart = -1;
       let runDigits = 0;
       let lastDigit = -3;
       let rolling = 0;
       for (let i = 0; i < n; i++) {
-        let c = text.charCodeAt(i);
-        if (c >= 128) {
-          const hits = charTable.get(c);
-          if (hits !== undefined) for (const d of hits) region(out, d, i - windows[d]!, i + 1 + windows[d]!);
-          rolling = 0;
-          continue;
-        }
-        const cls = classes[c]!;
-        if (cls !== 0) {
-          if (cls === 1) {
-            const prev = rolling & 127;
-            if (lastDigit === i - 1) runDigits++;
-            else if (lastDigit === i - 2 && (prev === 45 || prev === 32 || prev === 46 || prev === 47)) runDigits++;
-            else {
-              if (runDigits >= minDigits && !noise(text, runStart, lastDigit + 1)) {
-                runs.push(runStart, lastDigit + 1, runDigits);
-              }
-              runStart = i;
-              runDigits = 1;
+        const c = text.charCodeAt(i);
+        rolling = ((rolling << 7) | lowered[c]!) & 0xfffffff;
+        if (c - 48 < 10 && c >= 48) {
+          const prev = (rolling >>> 7) & 127;
+          if (lastDigit === i - 1) runDigits++;
+          else if (lastDigit === i - 2 && (prev === 45 || prev === 32 || prev === 46 || prev === 47)) runDigits++;
+          else {
+            if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
+              runs.push(runStart, lastDigit + 1, runDigits);
             }
-            lastDigit = i;
-          } else if (cls === 2) c |= 32;
-          if ((cls & 4) !== 0) {
-            for (const d of charTable.get(text.charCodeAt(i))!) region(out, d, i - windows[d]!, i + 1 + windows[d]!);
+            runStart = i;
+            runDigits = 1;
           }
+          lastDigit = i;
         }
-        rolling = ((rolling << 7) | c) & 0xfffffff;
+        if (((triples[(rolling & 0x1fffff) >>> 5]! >>> rolling) & 1) === 0) continue;
         const g = gate[rolling & 0x3fff]!;
-        if (g === 0) continue;
         if ((g & 1) !== 0) checkBucket(sink, pairKeywords[rolling & 0x3fff]!, i - 1, 2);
         if ((g & 2) !== 0) {
           const h3 = Math.imul(rolling & 0x1fffff, 0x9e3779b1) >>> 16;
@@ -175,14 +168,19 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
       if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
         runs.push(runStart, lastDigit + 1, runDigits);
       }
+      // Characters (`@`, `<`): native searches.
+      for (const [ch, list] of charTriggers) {
+        for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
+          for (const d of list) region(out, d, at - windows[d]!, at + 1 + windows[d]!);
+        }
+      }
       if (rare.length > 0) {
-        // Keywords without case (scripts such as Devanagari or Japanese) are searched in the text as it is.
-        const lower = rareCased ? text.toLowerCase() : text;
         let found = false;
-        for (const k of rare) {
-          const hay = k.caseless ? text : lower;
-          for (let at = hay.indexOf(k.text); at >= 0; at = hay.indexOf(k.text, at + 1)) {
-            hitKeyword(sink, k, at);
+        for (const { keyword, re } of rareSearches) {
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+            hitKeyword(sink, keyword, m.index);
+            re.lastIndex = m.index + 1;
             found = true;
           }
         }
