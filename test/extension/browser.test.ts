@@ -169,6 +169,20 @@ describe.skipIf(chromiumMissing())('extension in real Chromium against the real 
     await page.close();
   });
 
+  it('covers a service the organisation blocked with a block page', async () => {
+    const before = await s.eventIds();
+    const page = await s.open('https://chat.deepseek.com/');
+    const blocked = page.locator('sightline-blocked [role="alertdialog"]');
+    await expect.poll(() => blocked.count()).toBe(1);
+    expect(await blocked.textContent()).toMatch(/DeepSeek.* is blocked/);
+    expect(await page.locator('sightline-blocked').count()).toBe(1);
+    await s.newEvents(before, (e) => e.kind === 'visit' && e.service_id === 'deepseek');
+    const chat = await s.open('https://chatgpt.com/');
+    await s.newEvents(before, (e) => e.kind === 'surface' && e.service_id === 'chatgpt');
+    expect(await chat.locator('sightline-blocked').count()).toBe(0);
+    await Promise.all([page.close(), chat.close()]);
+  });
+
   it('finds the prompt input of every listed service in its fixture', async () => {
     const sites = fixtureSites();
     expect(sites.length).toBeGreaterThanOrEqual(13);

@@ -32,6 +32,9 @@ export const e2ePolicy: DlpPolicy = {
   customDetectors: [],
 };
 
+/** The service the e2e organisation blocked. */
+export const BLOCKED_SERVICE = 'deepseek';
+
 export interface StoredEvent {
   id: string;
   kind: string;
@@ -55,6 +58,10 @@ export async function startBackend(recorded: RecordedRequest[], settings: Record
   const tokenRes = await t.request('POST', '/api/v1/enrollment-tokens', { caller: admin, body: { name: 'e2e' } });
   if (tokenRes.status !== 201) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
   const { token } = (await tokenRes.json()) as { token: string };
+  // One service the organisation blocked, to see the block page.
+  await t.database.db.execute(
+    sql`insert into service_governance (service_id, status, updated_at) values (${BLOCKED_SERVICE}, 'blocked', now())`,
+  );
   const app = createApp(t.deps, { dlpPolicy: async () => e2ePolicy });
   const handler = async (req: Request) => {
     const body = req.method === 'GET' ? '' : Buffer.from(await req.clone().arrayBuffer()).toString('latin1');
