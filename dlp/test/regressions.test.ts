@@ -7,7 +7,8 @@ const ids = (text: string) => scanner.scan(text).map((f) => f.detector);
 
 describe('precision and recall regressions found on the corpus', () => {
   it('takes a 24-character session id in a log for no Vercel token, even with Vercel nearby', () => {
-    const log = 'vercel deploy finished\n2024-06-10T10:00:00Z INFO token refreshed for session e4K7YwQVkaVRXtksu7d6vMm3';
+    const log =
+      'vercel deploy finished\n2024-06-10T10:00:00Z INFO token refreshed for session e4K7YwQVkaVRXtksu7d6vMm3';
     expect(ids(log)).not.toContain('vercel-token');
     expect(ids('vercel env: VERCEL_TOKEN="e4K7YwQVkaVRXtksu7d6vMm3"')).toContain('vercel-token');
   });

@@ -95,7 +95,10 @@ class Parser {
       return { t: 'set' };
     }
     if (c === 'x' || c === 'u') {
-      const hex = c === 'x' ? /^[0-9a-fA-F]{2}/.exec(s.slice(this.i)) : /^(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})/.exec(s.slice(this.i));
+      const hex =
+        c === 'x'
+          ? /^[0-9a-fA-F]{2}/.exec(s.slice(this.i))
+          : /^(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})/.exec(s.slice(this.i));
       if (!hex) return { t: 'char', c };
       this.i += hex[0].length;
       return { t: 'char', c: String.fromCodePoint(Number.parseInt(hex[0].replace(/[{}]/g, ''), 16)) };

@@ -51,7 +51,8 @@ const ACCOUNT_KIND = '(?:checking|chequing|savings|current|deposit|bank|business
  * After the account word: "no"/"number"/"#" and up to 12 non-digits, or just a separator (`:`, `#`, `=`, `-`, a
  * space), optionally "is", as in `checking account: 419880544621` or `routing 037920768, account 95479933`.
  */
-const ACCOUNT_TAIL = '(?:[ .]?(?:no|number|num|nr|#)[.:#]?[^\\d\\n]{0,12}?|[ \\t]{0,2}[:#=-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?)';
+const ACCOUNT_TAIL =
+  '(?:[ .]?(?:no|number|num|nr|#)[.:#]?[^\\d\\n]{0,12}?|[ \\t]{0,2}[:#=-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?)';
 
 export const bankingDetectors: Detector[] = [
   {
