@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { MockFailureKind, MockRequest, MockServer, MockServerOptions } from '../src/mock-server-types.ts';
 import { googleScopes } from './client.ts';
+import { fixtureDataset, type GoogleDataset, type GoogleFixture } from './dataset.ts';
 import { fixtureActivities, fixtureTokens, fixtureUsers } from './fixture.ts';
 
 /** One request the mock received (`path` with its query string, as the shared contract has it). */
@@ -14,15 +15,11 @@ export interface GoogleMockRequest extends MockRequest {
   at: number;
 }
 
-export interface GoogleFixture {
-  users: object[];
-  tokens: Record<string, object[]>;
-  /** Per application name, any order (served newest first). */
-  activities: Record<string, object[]>;
-}
-
 export interface GoogleMockOptions extends Omit<MockServerOptions, 'fixture'> {
-  fixture?: 'small' | GoogleFixture;
+  /** `small`, a fixture held in memory (tests may change it), or a generated dataset (the benchmark). */
+  fixture?: 'small' | GoogleFixture | GoogleDataset;
+  /** Keep at most this many requests in `requests` (the benchmark logs none). */
+  maxLogged?: number;
   /** Status of injected `rate_limit` failures: 429 (default) or Google's 403 `userRateLimitExceeded`. */
   rateLimitStatus?: 403 | 429;
   /** Seconds sent in `Retry-After` with injected rate limits; default 1, null sends none (Google often sends none). */
@@ -84,13 +81,15 @@ const failureResponse = (kind: MockFailureKind, isTokenEndpoint: boolean, rateLi
  * verified against the service account's public key.
  */
 export async function startMockServer(options: GoogleMockOptions = {}) {
-  const fixture = typeof options.fixture === 'object' ? options.fixture : undefined;
+  const given = typeof options.fixture === 'object' ? options.fixture : undefined;
+  const fixture: GoogleFixture =
+    given && 'users' in given ? given : { users: fixtureUsers, tokens: fixtureTokens, activities: fixtureActivities() };
+  const data = given && 'userCount' in given ? given : fixtureDataset(fixture);
   const state = {
-    users: fixture?.users ?? fixtureUsers,
-    tokens: fixture?.tokens ?? fixtureTokens,
-    activities: fixture?.activities ?? fixtureActivities(),
+    ...fixture,
     failures: (options.failures ?? []).map((f) => ({ ...f, times: f.times ?? 1 })),
   };
+  const maxLogged = options.maxLogged ?? Number.POSITIVE_INFINITY;
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const serviceAccountEmail = 'sightline@sightline-test.iam.gserviceaccount.com';
   const delegatedScopes = options.delegatedScopes ?? [...googleScopes];
@@ -104,10 +103,11 @@ export async function startMockServer(options: GoogleMockOptions = {}) {
     res.end(JSON.stringify(body));
   };
 
-  const page = <T>(items: T[], token: string | undefined, max: number) => {
+  const page = (count: number, at: (i: number) => object, token: string | undefined, max: number) => {
     const offset = token ? Number(b64url(token).toString()) : 0;
-    const slice = items.slice(offset, offset + max);
-    const next = offset + max < items.length ? Buffer.from(String(offset + max)).toString('base64url') : undefined;
+    const slice: object[] = [];
+    for (let i = offset; i < Math.min(count, offset + max); i++) slice.push(at(i));
+    const next = offset + max < count ? Buffer.from(String(offset + max)).toString('base64url') : undefined;
     return { slice, next };
   };
 
@@ -158,25 +158,20 @@ export async function startMockServer(options: GoogleMockOptions = {}) {
     const max = Math.min(Number(req.query.maxResults ?? pageSize) || pageSize, pageSize);
     const tokensMatch = /^\/admin\/directory\/v1\/users\/([^/]+)\/tokens$/.exec(req.pathname);
     if (tokensMatch) {
-      const key = decodeURIComponent(tokensMatch[1]!).toLowerCase();
-      if (!state.users.some((u) => (u as { primaryEmail: string }).primaryEmail.toLowerCase() === key)) {
-        return send(res, 404, googleError(404, 'NOT_FOUND', 'notFound', 'Resource Not Found: userKey'));
-      }
-      return send(res, 200, { kind: 'admin#directory#tokenList', etag: '"e"', items: state.tokens[key] ?? [] });
+      const items = data.tokens(decodeURIComponent(tokensMatch[1]!).toLowerCase());
+      if (!items) return send(res, 404, googleError(404, 'NOT_FOUND', 'notFound', 'Resource Not Found: userKey'));
+      return send(res, 200, { kind: 'admin#directory#tokenList', etag: '"e"', items });
     }
     if (req.pathname === '/admin/directory/v1/users') {
-      const { slice, next } = page(state.users, req.query.pageToken, max);
+      const { slice, next } = page(data.userCount(), (i) => data.user(i), req.query.pageToken, max);
       return send(res, 200, { kind: 'admin#directory#users', users: slice, ...(next ? { nextPageToken: next } : {}) });
     }
     const reportMatch = /^\/admin\/reports\/v1\/activity\/users\/all\/applications\/([^/]+)$/.exec(req.pathname);
     if (reportMatch) {
       const start = req.query.startTime ? Date.parse(req.query.startTime) : 0;
       const end = req.query.endTime ? Date.parse(req.query.endTime) : Number.POSITIVE_INFINITY;
-      const all = (state.activities[reportMatch[1]!] ?? []) as { id: { time: string } }[];
-      const inRange = all
-        .filter((a) => Date.parse(a.id.time) >= start && Date.parse(a.id.time) <= end)
-        .sort((a, b) => Date.parse(b.id.time) - Date.parse(a.id.time));
-      const { slice, next } = page(inRange, req.query.pageToken, max);
+      const range = data.activities(reportMatch[1]!, start, end);
+      const { slice, next } = page(range.count, range.at, req.query.pageToken, max);
       return send(res, 200, {
         kind: 'admin#reports#activities',
         items: slice,
@@ -200,7 +195,7 @@ export async function startMockServer(options: GoogleMockOptions = {}) {
         body: Buffer.concat(chunks).toString(),
         at: Date.now(),
       };
-      requests.push(entry);
+      if (requests.length < maxLogged) requests.push(entry);
       if (injected(entry, res)) return;
       if (entry.method === 'POST' && entry.pathname === '/token') tokenEndpoint(entry, res);
       else api(entry, res);
