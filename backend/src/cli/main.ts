@@ -3,6 +3,7 @@ import { migrationStatus } from '../db/migrate.ts';
 import { EnvError, readEnv } from '../env.ts';
 import { openRuntime } from '../runtime.ts';
 import { auditCommand, auditHelp } from './audit.ts';
+import { evidenceCommand, evidenceHelp } from './evidence.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { userCommand, userHelp } from './user.ts';
 
@@ -15,6 +16,7 @@ Commands:
   migrate                     apply database migrations and exit
   user create|list|disable    manage admin accounts
   audit verify                check the audit log's hash chain and signed checkpoints
+  evidence export             write the decisions of a period with their policy snapshots (JSON)
   fingerprints match|list     match URLs/hosts against the AI service catalog, list the catalog
   dlp scan                    scan files or stdin for secrets and personal data
 
@@ -22,7 +24,9 @@ Configuration comes from the environment (see README.md). Run a command with --h
 
 ${userHelp}
 
-${auditHelp}`;
+${auditHelp}
+
+${evidenceHelp}`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -52,6 +56,7 @@ const commands: Record<string, Command> = {
   },
   user: userCommand,
   audit: auditCommand,
+  evidence: evidenceCommand,
   async fingerprints(argv, io) {
     const { fingerprintsCli } = await import('@sightline/fingerprints/cli');
     return fingerprintsCli(argv, io);
