@@ -16,7 +16,9 @@ export const genericSecretAssignment: Detector = {
   description:
     'A value assigned to a name ending in key/secret/password/token whose entropy and character mix look like a secret; stop-words, references and placeholders are rejected.',
   trigger: { keywords: ['key', 'secret', 'pass', 'pwd', 'token', 'credential'] },
-  window: 120,
+  // The name ends in a keyword and holds at most 40 chars before it, so a match starts at most 40 chars before a
+  // hit; its value may run past the window (regions end at whitespace, and a match cut there is re-checked).
+  window: 48,
   pattern: new RegExp(
     String.raw`(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.$@-]{0,40}?(?:${SECRET_WORDS}))(?:["'\]]{0,2}[ \t]{0,4}(?:=|:=|=>|:)|[ \t])[ \t]{0,4}[\[(]?[ \t]{0,2}(?:["'\x60]|[bru]["'])?(?<value>[^\s"'\x60,;(){}\[\]<>]{6,200})`,
     'gi',

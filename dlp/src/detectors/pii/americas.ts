@@ -89,6 +89,8 @@ export const americasDetectors: Detector[] = [
     category: 'pii',
     description: 'The 18-character CURP (name letters, birth date, sex, state code, consonants) with its check digit.',
     trigger: { digits: 6 },
+    // Four letters before the date digits, eight characters after them.
+    window: 10,
     pattern: new RegExp(
       `(?<![\\w-])(?<value>[A-Z][AEIOUX][A-Z]{2}\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])[HMX](?:${curpStates})[B-DF-HJ-NP-TV-Z]{3}[A-Z\\d]\\d)(?![\\w-])`,
       'g',
@@ -105,6 +107,8 @@ export const americasDetectors: Detector[] = [
     description:
       'The 13-character RFC of a person: name letters, birth date and a homoclave whose last character is a mod-11 check.',
     trigger: { digits: 6 },
+    // Four letters before the date digits, the three-character homoclave after them.
+    window: 6,
     pattern:
       /(?<![\w&-])(?<value>[A-ZÑ&]{4}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-9A-V][1-9A-Z][\dA])(?![\w-])/g,
     confidence: 'medium',
