@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Bench } from '../../test/bench/types.ts';
+import type { Bench, BenchResult } from '../../test/bench/types.ts';
 
 function child(script: string, args: string[], nodeFlags: string[] = []): ChildProcess {
   const path = fileURLToPath(new URL(script, import.meta.url));
@@ -28,6 +28,43 @@ async function firstLine(proc: ChildProcess): Promise<string> {
   return line;
 }
 
+/** A full Google Workspace sync of the large tenant: users with OAuth tokens, and the token activity report. */
+async function googleBench(quick: boolean): Promise<BenchResult[]> {
+  const sizes = quick ? [2_000, 100_000] : [10_000, 1_000_000];
+  const mock = child('./google-mock-process.ts', [sizes.join(',')]);
+  try {
+    const config = (await firstLine(mock)).replace(/^ready /, '');
+    const result = JSON.parse(await firstLine(child('./google-sync-process.ts', [config]))) as {
+      seconds: number;
+      peakRssMb: number;
+      observations: number;
+      summary: { pages: number; counts: Record<string, number> };
+    };
+    const note = `${sizes[0]} users (one tokens.list each, two grants per user), ${result.summary.counts['token']} token events; ${result.summary.pages} pages, ${result.observations} observations; emit counts and discards`;
+    return [
+      {
+        suite: 'connectors',
+        name: 'google full sync (large)',
+        value: result.seconds,
+        unit: 's',
+        target: 120,
+        direction: 'max',
+        note,
+      },
+      {
+        suite: 'connectors',
+        name: 'google sync peak RSS',
+        value: result.peakRssMb,
+        unit: 'MB',
+        target: 300,
+        direction: 'max',
+      },
+    ];
+  } finally {
+    mock.kill('SIGTERM');
+  }
+}
+
 const bench: Bench = async ({ quick }) => {
   const sizes = quick ? [10_000, 500, 100_000] : [100_000, 5_000, 1_000_000];
   const mock = child('./okta-mock-process.ts', [sizes.join(',')]);
@@ -44,7 +81,7 @@ const bench: Bench = async ({ quick }) => {
     };
     const c = result.summary.counts;
     const note = `${sizes[0]} people, ${c['apps']} apps, ${c['assignments']} assignments, ${c['sign-ins']} sign-ins; ${result.summary.pages} pages, ${result.batches} batches, ${result.observations} observations; emit counts and discards`;
-    return [
+    const okta: BenchResult[] = [
       {
         suite: 'connectors',
         name: 'okta full sync (large)',
@@ -69,6 +106,8 @@ const bench: Bench = async ({ quick }) => {
         unit: 'obs/s',
       },
     ];
+    mock.kill('SIGTERM');
+    return [...okta, ...(await googleBench(quick))];
   } finally {
     mock.kill('SIGTERM');
   }
