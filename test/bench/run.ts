@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ default: Bench }>> = {
   fingerprints: () => import('@sightline/fingerprints/bench'),
   dlp: () => import('@sightline/dlp/bench'),
   ingest: () => import('../../backend/bench/index.ts'),
+  discovery: () => import('../../backend/bench/discovery.ts'),
   connectors: () => import('../../connectors/bench/index.ts'),
   extension: () => import('@sightline/extension/bench'),
 };
