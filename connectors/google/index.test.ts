@@ -40,7 +40,7 @@ function collector(cursor: Cursor | null = null, abortAfter = Number.POSITIVE_IN
       if (++state.batches >= abortAfter) controller.abort(new Error('lease lost'));
     },
   };
-  return { state, options };
+  return { state, options, abort: (reason: Error) => controller.abort(reason) };
 }
 
 const refs = (os: ObservationInput[]) => os.map((o) => o.sourceRef).sort();
@@ -164,6 +164,20 @@ describe('google connector', () => {
     expect(saml).toHaveLength(2);
     if (retryAfter) expect(saml[1]!.at - saml[0]!.at).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
     expect(run.state.observations.some((o) => o.sourceRef.startsWith('saml:'))).toBe(true);
+  });
+
+  it('stops promptly when the signal aborts during a long vendor wait', async () => {
+    const { connector } = await setup({
+      failures: [{ kind: 'rate_limit', path: '/applications/token' }],
+      retryAfterSeconds: 60,
+    });
+    const run = collector();
+    const started = Date.now();
+    const sync = connector.sync(run.options);
+    setTimeout(() => run.abort(new Error('cancelled by admin')), 300);
+    await expect(sync).rejects.toThrow('cancelled by admin');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(run.state.cursor).toMatchObject({ grantsDoneAt: '2026-03-10T12:00:00.000Z' });
   });
 
   it('test() reports bad credentials, missing delegated scopes, missing licence and unreachable hosts', async () => {

@@ -125,6 +125,16 @@ describe('slack connector', () => {
     expect(run.state.observations.filter((o) => o.sourceRef.startsWith('request:'))).toHaveLength(2);
   });
 
+  it('backs off and retries an HTTP 200 ratelimited error', async () => {
+    const { mock, connector } = await setup({
+      rateLimitAs: 'body',
+      failures: [{ kind: 'rate_limit', path: 'team.integrationLogs', times: 2 }],
+    });
+    const summary = await connector.sync(collector().options);
+    expect(mock.requests.filter((r) => r.apiMethod === 'team.integrationLogs' && r.form.page === '1')).toHaveLength(3);
+    expect(summary.counts.logs).toBe(5);
+  });
+
   it('test() tells bad credentials, missing scopes, bot tokens and plans apart', async () => {
     const ok = await setup();
     await expect(ok.connector.test()).resolves.toMatchObject({ ok: true, details: { unavailable: [] } });

@@ -25,6 +25,8 @@ export interface SlackMockOptions extends Omit<MockServerOptions, 'fixture'> {
   notGrid?: boolean;
   /** The workspace is on a free plan (team.integrationLogs answers `paid_only`). */
   freePlan?: boolean;
+  /** Injected rate limits as 429 + `Retry-After: 1` (default) or as HTTP 200 `{ ok: false, error: 'ratelimited' }`. */
+  rateLimitAs?: '429' | 'body';
 }
 
 const userToken = 'xoxp-1-mock-user-token';
@@ -69,6 +71,7 @@ export async function startMockServer(options: SlackMockOptions = {}) {
   const failure = (res: ServerResponse, kind: MockFailureKind, method: string) => {
     switch (kind) {
       case 'rate_limit':
+        if (options.rateLimitAs === 'body') return fail(res, 'ratelimited');
         return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       case 'server_error':
         return send(res, 503, { ok: false, error: 'service_unavailable' });
