@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aiAssets, assetTierChanges, decisions, findings, serviceGovernance } from '../../backend/src/db/schema.ts';
 import { createFixtureSource } from '../../backend/src/discovery/fixture-source.ts';
@@ -219,4 +220,38 @@ describe.each(databaseKinds)('discovery recompute (%s)', (kind) => {
       .where(and(eq(decisions.subjectId, f!.id), eq(decisions.decision, 'reopen')));
     expect(d).toMatchObject({ reason: 'suppression expired', subjectVersion: 2 });
   });
+
+  it.skipIf(postgresMissing(kind))(
+    'settles an asset an operator suppressed as suppressed until unsuppressed',
+    async () => {
+      await seed();
+      await recomputeDiscovery(t.deps, { now: t.clock() });
+      const claude = await asset('svc:claude');
+      expect(claude.state).toBe('ungoverned');
+      const operator = {
+        actorType: 'user',
+        actorId: 'u1',
+        actorRole: 'admin',
+        ruleId: 'operator',
+        policySnapshotId: 'x',
+      };
+      await db()
+        .insert(decisions)
+        .values({
+          id: uuidv7(),
+          decision: 'suppress',
+          subjectType: 'asset',
+          subjectId: claude.id,
+          reason: 'internal pilot',
+          at: t.clock(),
+          details: { until: new Date(t.clock().getTime() + 86_400_000).toISOString() },
+          ...operator,
+        });
+      await recomputeDiscovery(t.deps, { now: t.clock() });
+      expect((await asset('svc:claude')).state).toBe('suppressed');
+      t.clock.advance(2 * 86_400_000);
+      await recomputeDiscovery(t.deps, { now: t.clock() });
+      expect((await asset('svc:claude')).state).toBe('ungoverned');
+    },
+  );
 });
