@@ -57,17 +57,15 @@ export async function seedFinding(db: Db, now: Date, assetId: string | null, ove
 /** Inserts people with departments. */
 export async function seedPeople(db: Db, now: Date, list: { personKey: string; department: string | null }[]) {
   if (list.length === 0) return;
-  await db
-    .insert(people)
-    .values(
-      list.map((p) => ({
-        personKey: p.personKey,
-        email: p.personKey,
-        department: p.department,
-        source: 'fixture',
-        updatedAt: now,
-      })),
-    );
+  await db.insert(people).values(
+    list.map((p) => ({
+      personKey: p.personKey,
+      email: p.personKey,
+      department: p.department,
+      source: 'fixture',
+      updatedAt: now,
+    })),
+  );
 }
 
 /** Inserts daily usage rows (one per person) for a service on `day`. */
