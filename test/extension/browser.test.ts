@@ -169,6 +169,30 @@ describe.skipIf(chromiumMissing())('extension in real Chromium against the real 
     await page.close();
   });
 
+  it.each([
+    { editor: 'a React-style textarea (Poe)', url: 'https://poe.com/', input: 'textarea' },
+    { editor: 'a Quill editor (Gemini)', url: 'https://gemini.google.com/', input: 'div.ql-editor' },
+    { editor: 'a Lexical editor (Perplexity)', url: 'https://perplexity.ai/', input: '#ask-input' },
+  ])('blocks a secret pasted into $editor', async ({ url, input }) => {
+    const before = await s.eventIds();
+    const page = await s.open(url);
+    await s.newEvents(before, (e) => e.kind === 'surface');
+    await paste(page, input, `key ${SECRET}`);
+    await expect.poll(() => notice(page).count()).toBe(1);
+    const text = await page.locator(input).evaluate((el) => (el as HTMLTextAreaElement).value ?? el.textContent);
+    expect(text).not.toContain(SECRET);
+    await s.newEvents(before, (e) => e.kind === 'dlp' && e.data.action === 'block');
+    await page.close();
+  });
+
+  it('reports adapter_health when a known site shows no prompt input', async () => {
+    const before = await s.eventIds();
+    const page = await s.open('https://chatgpt.com/settings/broken');
+    const [health] = await s.newEvents(before, (e) => e.kind === 'adapter_health', 1, 20_000);
+    expect(health!.data).toMatchObject({ adapter: 'catalog:chatgpt', problem: 'input_not_found' });
+    await page.close();
+  }, 30_000);
+
   it('covers a service the organisation blocked with a block page', async () => {
     const before = await s.eventIds();
     const page = await s.open('https://chat.deepseek.com/');
