@@ -66,7 +66,7 @@ export function handleTextTransfer(
 export function createSubmitGuard(ctx: GuardContext) {
   let replaying = false;
   // Enter often makes the page click its own send button: one prompt, one check.
-  let last = { text: '', at: 0 };
+  let last = { text: '', at: 0, stopped: false };
 
   const replay = (field: Editable) => {
     replaying = true;
@@ -95,8 +95,12 @@ export function createSubmitGuard(ctx: GuardContext) {
     const text = readEditorText(field);
     if (text.trim().length === 0) return;
     const now = performance.now();
-    if (text === last.text && now - last.at < 1000) return;
-    last = { text, at: now };
+    if (text === last.text && now - last.at < 1000) {
+      // Already decided: a stopped prompt stays stopped, an allowed one is not checked (or reported) twice.
+      if (last.stopped) stop(event);
+      return;
+    }
+    last = { text, at: now, stopped: false };
     const account = ctx.account().accountType;
     if (isLarge(ctx, text)) {
       if (ctx.config.mode !== 'enforce') {
@@ -105,6 +109,7 @@ export function createSubmitGuard(ctx: GuardContext) {
         return;
       }
       stop(event);
+      last.stopped = true;
       void checkTextAsync(ctx, text).then((check) => finish(check, field, text, true));
       return;
     }
@@ -115,12 +120,13 @@ export function createSubmitGuard(ctx: GuardContext) {
       return;
     }
     stop(event);
+    last.stopped = true;
     void finish(check, field, text, false);
   };
 
   const finish = async (check: Check, field: Editable, text: string, held: boolean) => {
     const outcome = await settle(ctx, check, 'submit', true);
-    last = { text: '', at: 0 };
+    last = { text: '', at: 0, stopped: false };
     if (outcome === 'proceed' || (held && outcome === 'allow')) {
       ctx.report({ kind: 'interaction', action: 'prompt', accountType: ctx.account().accountType, chars: text.length });
       replay(field);
