@@ -45,7 +45,7 @@ export function startBackground(options: BackgroundOptions) {
     deviceFacts: (cfg) =>
       deviceFacts((options.navigator ?? navigator) as never, browser.runtime.getManifest().version, cfg.userEmail),
   });
-  const visits = createVisitTracker();
+  const visits = createVisitTracker(items.visitLog);
   // Large pastes and files are scanned here, off the page's main thread; one scanner per bundle version.
   let scannerCache: { key: string; scanner: PageScanner } | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -155,13 +155,13 @@ export function startBackground(options: BackgroundOptions) {
     if (!url) return;
     void (async () => {
       const page = (await matcherFor()).match(url);
-      if (!page || !visits.isNewVisit(tabId, `${page.service.id}|${page.host}`, now())) return;
+      if (!page || !(await visits.isNewVisit(tabId, `${page.service.id}|${page.host}`, now()))) return;
       const { effective } = await sync.snapshot();
       await queue.add([visitEvent(page, url, effective.privacy.fullUrls, now())]);
       scheduleFlush();
     })().catch((err: unknown) => console.error('sightline: visit failed', err));
   });
-  browser.tabs.onRemoved.addListener((tabId) => visits.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void visits.forget(tabId));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_FLUSH) void sync.flush();

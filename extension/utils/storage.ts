@@ -1,5 +1,6 @@
 import type { Bundle, DeviceEvent, EventKind } from '@sightline/backend/protocol';
 import { storage } from 'wxt/utils/storage';
+import type { VisitLog } from './visit-tracker.ts';
 
 /** Settings typed on the options page (or taken from an enrolment link) when no managed configuration exists. */
 export interface ManualSettings {
@@ -69,6 +70,8 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus',
   fallback: emptySyncStatus,
   version: 1,
 });
+/** Which tab was last counted as a visit to which service (session storage: survives worker restarts, not the browser). */
+export const visitLogItem = storage.defineItem<VisitLog>('session:visitLog', { fallback: {}, version: 1 });
 /** Events accepted by the backend since install (diagnostics). */
 export const sentCountItem = storage.defineItem<number>('local:sentCount', { fallback: 0, version: 1 });
 
@@ -81,5 +84,6 @@ export const storageItems = {
   overflow: overflowItem,
   syncStatus: syncStatusItem,
   sentCount: sentCountItem,
+  visitLog: visitLogItem,
 };
 export type StorageItems = typeof storageItems;

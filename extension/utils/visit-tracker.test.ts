@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { visitLogItem } from './storage.ts';
 import { createVisitTracker } from './visit-tracker.ts';
 
 describe('visit tracker', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it.each([
     { name: 'first navigation of a tab', steps: [[1, 'a', 0]], expected: [true] },
     {
@@ -36,14 +40,18 @@ describe('visit tracker', () => {
       ],
       expected: [true, true],
     },
-  ] as const)('$name', ({ steps, expected }) => {
-    const tracker = createVisitTracker();
-    expect(steps.map(([tab, key, at]) => tracker.isNewVisit(tab, key, at))).toEqual(expected);
+  ] as const)('$name', async ({ steps, expected }) => {
+    const tracker = createVisitTracker(visitLogItem);
+    const seen: boolean[] = [];
+    for (const [tab, key, at] of steps) seen.push(await tracker.isNewVisit(tab, key, at));
+    expect(seen).toEqual(expected);
   });
-  it('forgets closed tabs', () => {
-    const tracker = createVisitTracker();
-    tracker.isNewVisit(1, 'a', 0);
-    tracker.forget(1);
-    expect(tracker.isNewVisit(1, 'a', 1)).toBe(true);
+
+  it('remembers across a worker restart and forgets closed tabs', async () => {
+    expect(await createVisitTracker(visitLogItem).isNewVisit(1, 'a', 0)).toBe(true);
+    const restarted = createVisitTracker(visitLogItem);
+    expect(await restarted.isNewVisit(1, 'a', 5)).toBe(false);
+    await restarted.forget(1);
+    expect(await restarted.isNewVisit(1, 'a', 6)).toBe(true);
   });
 });
