@@ -4,13 +4,13 @@ import { actorOf, requirePermission } from '../auth/guard.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/router.ts';
+import { assetDetailSchema, assetSchema, recomputeReportSchema } from './asset-schema.ts';
 import { getAsset, listAssets, listAssetsQuery } from './list-assets.ts';
 import { runDiscoveryJob } from './run-job.ts';
 import { discoverySettingsSchema, getDiscoverySettings, putDiscoverySettings } from './settings.ts';
 
 const read = requirePermission('data:read');
 const manage = requirePermission('governance:manage');
-const anyObject = z.record(z.string(), z.unknown());
 
 const recompute = createRoute({
   method: 'post',
@@ -27,7 +27,7 @@ const recompute = createRoute({
     },
   },
   responses: {
-    200: jsonResponse('What the recompute did', anyObject),
+    200: jsonResponse('What the recompute did', recomputeReportSchema),
     ...errorResponses(400, 401, 403, 409),
   },
 });
@@ -59,7 +59,7 @@ const list = createRoute({
   middleware: [read] as const,
   request: { query: listAssetsQuery },
   responses: {
-    200: jsonResponse('Assets', z.object({ assets: z.array(anyObject), nextCursor: z.string().nullable() })),
+    200: jsonResponse('Assets', z.object({ assets: z.array(assetSchema), nextCursor: z.string().nullable() })),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -71,7 +71,7 @@ const get = createRoute({
   summary: 'One AI asset with its signals and tier history',
   middleware: [read] as const,
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: jsonResponse('Asset', anyObject), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse('Asset', assetDetailSchema), ...errorResponses(400, 401, 403, 404) },
 });
 
 /** Discovery: on-demand recompute, its settings, and the AI assets it found. */
@@ -97,7 +97,7 @@ export function discoveryRoutes(deps: AppDeps) {
         details: { until: outcome.until.toISOString() },
       });
     }
-    return c.json(outcome.value as unknown as Record<string, unknown>, 200);
+    return c.json(outcome.value, 200);
   });
   app.openapi(getSettings, async (c) => c.json(await getDiscoverySettings(db), 200));
   app.openapi(putSettings, async (c) => {
@@ -117,7 +117,7 @@ export function discoveryRoutes(deps: AppDeps) {
   app.openapi(get, async (c) => {
     const asset = await getAsset(db, c.req.valid('param').id);
     if (!asset) throw new ApiError(404, 'not_found', 'No such asset.');
-    return c.json(asset as unknown as Record<string, unknown>, 200);
+    return c.json(asset, 200);
   });
   return app;
 }
