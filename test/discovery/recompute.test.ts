@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aiAssets, assetTierChanges, decisions, findings, serviceGovernance } from '../../backend/src/db/schema.ts';
@@ -252,6 +252,34 @@ describe.each(databaseKinds)('discovery recompute (%s)', (kind) => {
       t.clock.advance(2 * 86_400_000);
       await recomputeDiscovery(t.deps, { now: t.clock() });
       expect((await asset('svc:claude')).state).toBe('ungoverned');
+    },
+  );
+
+  it.skipIf(postgresMissing(kind))(
+    'keeps tier 4 after an operator confirmed, through data ageing out, until reclassified',
+    async () => {
+      await seed();
+      await recomputeDiscovery(t.deps, { now: t.clock() });
+      const claude = await asset('svc:claude');
+      await db()
+        .update(aiAssets)
+        .set({ tier: 4, confirmedAt: t.clock(), confirmedBy: 'u1' })
+        .where(eq(aiAssets.id, claude.id));
+      t.clock.advance(100 * 86_400_000);
+      const aged = await recomputeDiscovery(t.deps, { now: t.clock() });
+      expect(aged.assets.tierDrops).toBe(4);
+      expect(await asset('svc:claude')).toMatchObject({ tier: 4, peopleCount: 0 });
+      await db().update(aiAssets).set({ confirmedAt: null, confirmedBy: null }).where(eq(aiAssets.id, claude.id));
+      await recomputeDiscovery(t.deps, { now: t.clock() });
+      expect(await asset('svc:claude')).toMatchObject({ tier: 0 });
+      const [last] = await db()
+        .select()
+        .from(assetTierChanges)
+        .where(eq(assetTierChanges.assetId, claude.id))
+        .orderBy(desc(assetTierChanges.at))
+        .limit(1);
+      expect(last).toMatchObject({ fromTier: 4, toTier: 0, actorType: 'system' });
+      expect(last!.reason).toMatch(/^operator confirmation withdrawn \(reclassified\); now: no signal/);
     },
   );
 });

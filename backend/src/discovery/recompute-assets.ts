@@ -178,7 +178,8 @@ async function upsertAssets(db: Db, rows: readonly AssetInsert[]): Promise<void>
           suspected: excluded('suspected'),
           riskTier: excluded('risk_tier'),
           state: excluded('state'),
-          tier: excluded('tier'),
+          // An operator who confirmed the asset while this recompute ran keeps tier 4.
+          tier: sql`case when ${aiAssets.confirmedAt} is not null then 4 else excluded.tier end`,
           signals: excluded('signals'),
           peopleCount: excluded('people_count'),
           departments: excluded('departments'),
@@ -188,7 +189,7 @@ async function upsertAssets(db: Db, rows: readonly AssetInsert[]): Promise<void>
           firstSeen: sql`least(${aiAssets.firstSeen}, excluded.first_seen)`,
           lastSeen: sql`greatest(${aiAssets.lastSeen}, excluded.last_seen)`,
           // Counted from the stored row, so a concurrent operator decision's version bump is never lost.
-          version: sql`${aiAssets.version} + (${aiAssets.tier} is distinct from excluded.tier)::int`,
+          version: sql`${aiAssets.version} + (${aiAssets.confirmedAt} is null and ${aiAssets.tier} is distinct from excluded.tier)::int`,
           updatedAt: excluded('updated_at'),
         },
       });
