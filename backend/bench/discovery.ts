@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Bench, BenchResult } from '../../test/bench/types.ts';
 import { findPgBin, startCluster } from '../../test/setup/postgres-cluster.ts';
 import { createApp } from '../src/app.ts';
-import { pipelineHooks } from '../src/discovery/pipeline-hooks.ts';
 import { recomputeDiscovery } from '../src/discovery/recompute.ts';
 import { readEnv } from '../src/env.ts';
 import { openRuntime } from '../src/runtime.ts';
@@ -46,10 +45,10 @@ const bench: Bench = async ({ quick }) => {
     const events = data.rollupEvents;
 
     const t0 = performance.now();
-    const first = await recomputeDiscovery(deps, { now }, pipelineHooks);
+    const first = await recomputeDiscovery(deps, { now });
     const firstSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const second = await recomputeDiscovery(deps, { now: new Date(now.getTime() + 60_000) }, pipelineHooks);
+    const second = await recomputeDiscovery(deps, { now: new Date(now.getTime() + 60_000) });
     const secondSeconds = (performance.now() - t1) / 1000;
 
     const app = createApp(deps);

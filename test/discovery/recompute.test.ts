@@ -71,6 +71,8 @@ describe.each(databaseKinds)('discovery recompute (%s)', (kind) => {
     await seed();
     const report = await recomputeDiscovery(t.deps, { now: t.clock() });
     expect(report.assets).toMatchObject({ assets: 5, created: 5, tierChanges: 5, tierDrops: 0 });
+    expect(report.exposure).toMatchObject({ day: t.clock().toISOString().slice(0, 10), services: 5 });
+    expect(report.delivery).toEqual({ delivered: 0, failed: 0 });
     const chatgpt = await asset('svc:chatgpt');
     expect(chatgpt).toMatchObject({
       serviceId: 'chatgpt',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/client.ts';
 import { aiAssets, assetTierChanges } from '../db/schema.ts';
+import { activePolicyVersion } from '../policy-store/store.ts';
 import { type AggregatedAsset, accountTypesOf, aggregateAssets } from './aggregate-assets.ts';
 import { transition } from './asset-state.ts';
 import { type AssetStats, describeAssetKey } from './policy-input.ts';
@@ -72,9 +73,10 @@ function statsOf(a: AggregatedAsset | undefined): AssetStats {
  */
 export async function recomputeAssets(
   db: Db,
-  options: { now: Date; lookbackDays?: number; policySnapshotId: string },
+  options: { now: Date; lookbackDays?: number; policySnapshotId?: string },
 ): Promise<RecomputeAssetsResult> {
-  const { now, policySnapshotId } = options;
+  const { now } = options;
+  const policySnapshotId = options.policySnapshotId ?? (await activePolicyVersion(db, () => now)).snapshotId;
   const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
   const [aggregates, existing] = await Promise.all([
     aggregateAssets(db, { now, lookbackDays }),

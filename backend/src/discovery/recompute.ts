@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import { activePolicySet } from '../policy-store/store.ts';
 import { currentInputs } from './current-inputs.ts';
 import { planFindings } from './finding-plan.ts';
+import { pipelineHooks } from './pipeline-hooks.ts';
 import { loadGovernance } from './policy-input.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 import { raiseFindings } from './raise-findings.ts';
@@ -25,7 +26,7 @@ export interface RecomputeReport {
   ms: Record<string, number>;
 }
 
-/** The steps after findings, provided by exposure and alerting (injected so tests and benches can time them). */
+/** The steps after findings, provided by exposure and alerting; `pipelineHooks` by default (injectable for tests). */
 export interface RecomputeHooks {
   computeExposure?: (deps: AppDeps, now: Date) => Promise<unknown>;
   deliverPendingAlerts?: (deps: AppDeps) => Promise<{ delivered: number; failed: number }>;
@@ -40,7 +41,7 @@ export interface RecomputeHooks {
 export async function recomputeDiscovery(
   deps: AppDeps,
   options: { now: Date; lookbackDays?: number },
-  hooks: RecomputeHooks = {},
+  hooks: RecomputeHooks = pipelineHooks,
 ): Promise<RecomputeReport> {
   const { db } = deps.database;
   const { now } = options;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import { type LeaseOutcome, withJobLease } from './job-lease.ts';
-import { pipelineHooks } from './pipeline-hooks.ts';
 import { type RecomputeHooks, type RecomputeReport, recomputeDiscovery } from './recompute.ts';
 import { getDiscoverySettings } from './settings.ts';
 
@@ -13,7 +12,7 @@ export function runDiscoveryJob(
   deps: AppDeps,
   owner: string,
   options: { lookbackDays?: number } = {},
-  hooks: RecomputeHooks = pipelineHooks,
+  hooks?: RecomputeHooks,
 ): Promise<LeaseOutcome<RecomputeReport>> {
   return withJobLease(deps.database.db, { name: DISCOVERY_JOB, owner, now: deps.clock, ttlMs: LEASE_MS }, () =>
     recomputeDiscovery(deps, { now: deps.clock(), lookbackDays: options.lookbackDays }, hooks),
