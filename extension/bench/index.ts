@@ -8,7 +8,7 @@ import { measureInPage } from './measure-in-page.ts';
 
 /**
  * Extension benchmark in real Chromium with the built extension (built-in policy, no backend): added submit
- * latency for a 10 KB prompt, time to scan a 1 MB paste, content-script start, and scripts on non-AI pages.
+ * latency for a 10 KB prompt, time to scan a 1 MB paste, content-script start, page load added, scripts on non-AI pages.
  */
 const bench: Bench = async ({ quick }) => {
   // Without a browser there is nothing to measure; chromiumMissing() says so loudly (or throws when required).
@@ -74,6 +74,13 @@ const bench: Bench = async ({ quick }) => {
         target: 5,
         direction: 'max',
         note: `script start to capture listeners installed; to configuration received and scanner built: ${m.readyMs.toFixed(1)} ms`,
+      },
+      {
+        suite: 'extension',
+        name: 'page load added (DOMContentLoaded)',
+        value: Math.max(0, m.domReadyWith - m.domReadyWithout),
+        unit: 'ms',
+        note: `median DOMContentLoaded of the ChatGPT fixture ${m.domReadyWith.toFixed(1)} ms with the extension, ${m.domReadyWithout.toFixed(1)} ms for the same page on a non-AI host; ${m.loads} loads each (includes parsing the page script)`,
       },
       {
         suite: 'extension',

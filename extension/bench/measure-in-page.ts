@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { NON_AI_URL } from '../../test/extension/support/fixture-server.ts';
 
-const CHATGPT_FIXTURE = readFileSync(join(import.meta.dirname, '../../fingerprints/fixtures/chatgpt.html'), 'utf8');
+/** The ChatGPT fixture under a host the extension does not touch. */
+const NON_AI_COPY = 'https://news.example.org/fixture/chatgpt';
 
 /**
  * p99 (ms) of clicking the fixture's send button with a fresh 10 KB prompt each time: the best of `rounds`
@@ -41,6 +39,22 @@ function submitP99(page: Page, prompt: string, runs: number): Promise<number> {
     },
     { prompt, runs },
   );
+}
+
+/** Median DOMContentLoaded time (ms from navigation start) of `url` over `loads` fresh loads. */
+async function domReadyMs(context: BrowserContext, url: string, loads: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    times.push(
+      await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+      ),
+    );
+    await page.close();
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
 /** Runs the in-page measurements on the ChatGPT fixture (with the extension) and a copy on a non-AI host (without). */
@@ -84,14 +98,19 @@ export async function measureInPage(
     { text: o.paste, runs: o.pastes },
   );
   const baseline = await context.newPage();
-  await baseline.goto(NON_AI_URL);
-  await baseline.setContent(CHATGPT_FIXTURE);
+  await baseline.goto(NON_AI_COPY);
   await submitP99(baseline, o.prompt, 200);
   const without = await bestP99(baseline, o.prompt, o.submits, o.rounds);
   await Promise.all([page.close(), baseline.close()]);
+  const loads = o.rounds * 3;
+  const domReadyWith = await domReadyMs(context, 'https://chatgpt.com/', loads);
+  const domReadyWithout = await domReadyMs(context, NON_AI_COPY, loads);
   return {
     startMs,
     readyMs,
+    domReadyWith,
+    domReadyWithout,
+    loads,
     submitP99: withExtension.best,
     submitRounds: withExtension.all,
     baselineP99: without.best,

@@ -4,14 +4,16 @@ import type { AccountInfo } from './detect-account.ts';
 import type { PageEvent } from './messages.ts';
 import { type NoticeContent, showNotice } from './notice-ui.ts';
 import type { PageConfig } from './page-config.ts';
-import type { PageScanner } from './page-scanner.ts';
+import type { PagePolicy } from './page-policy.ts';
 import type { SiteAdapter } from './site-adapter.ts';
 import { summariseFindings } from './summarise-findings.ts';
 
 /** What the page script knows and can do; built once per page. */
 export interface GuardContext {
   config: PageConfig;
-  scanner: PageScanner;
+  policy: PagePolicy;
+  /** The in-page DLP engine; null until its script has loaded (meanwhile every scan runs in the worker). */
+  scanner: { scan(text: string): Finding[] } | null;
   adapter: SiteAdapter;
   doc: Document;
   account(): AccountInfo;
@@ -39,18 +41,18 @@ export interface Check {
 export type Outcome = 'allow' | 'proceed' | 'cancel' | 'redact' | 'block';
 
 function verdict(ctx: GuardContext, findings: Finding[]): Check {
-  const action = findings.length === 0 ? 'allow' : ctx.scanner.actionFor(findings, ctx.account().accountType);
+  const action = findings.length === 0 ? 'allow' : ctx.policy.actionFor(findings, ctx.account().accountType);
   return { findings, action, unscannable: 0, intercept: ctx.config.mode === 'enforce' && action !== 'allow' };
 }
 
 /** Scans text synchronously and applies the bundle's action for this service and account. */
 export function checkText(ctx: GuardContext, text: string): Check {
-  return verdict(ctx, text.length === 0 ? [] : ctx.scanner.scan(text));
+  return verdict(ctx, text.length === 0 || !ctx.scanner ? [] : ctx.scanner.scan(text));
 }
 
-/** True when `text` is large enough to be scanned off the main thread. */
+/** True when `text` must be scanned off the main thread: it is large, or the in-page engine has not loaded yet. */
 export function isLarge(ctx: GuardContext, text: string): boolean {
-  return text.length >= OFFLOAD_CHARS && ctx.scanElsewhere !== undefined;
+  return (text.length >= OFFLOAD_CHARS || ctx.scanner === null) && ctx.scanElsewhere !== undefined;
 }
 
 /** Like `checkText`, but large text is scanned off the main thread (falling back to the page if that fails). */
@@ -68,8 +70,8 @@ const EXPLAIN: Record<NoticeContent['action'], string> = {
 
 /** The notice lines: detector names with counts, never values. */
 export function foundLines(ctx: GuardContext, check: Check): string[] {
-  const lines = summariseFindings(check.findings, ctx.scanner.categoryOf, false).map(
-    (s) => `${ctx.scanner.nameOf(s.detector)}${s.count > 1 ? ` (${s.count})` : ''}`,
+  const lines = summariseFindings(check.findings, ctx.policy.categoryOf, false).map(
+    (s) => `${ctx.policy.nameOf(s.detector)}${s.count > 1 ? ` (${s.count})` : ''}`,
   );
   if (check.unscannable > 0) lines.push(`${check.unscannable} file(s) that cannot be checked (type or size)`);
   return lines;
@@ -88,7 +90,7 @@ export async function settle(ctx: GuardContext, check: Check, trigger: Trigger, 
     trigger,
     accountType: ctx.account().accountType,
     findings: [
-      ...summariseFindings(check.findings, ctx.scanner.categoryOf, ctx.config.dlp.maskedPreviews),
+      ...summariseFindings(check.findings, ctx.policy.categoryOf, ctx.config.dlp.maskedPreviews),
       ...(check.unscannable > 0
         ? [
             {

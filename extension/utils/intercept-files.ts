@@ -1,7 +1,7 @@
 import type { DlpAction } from '@sightline/backend/protocol';
 import type { Finding } from '@sightline/dlp';
 import { type Check, checkTextAsync, type GuardContext, settle } from './guard-flow.ts';
-import { stricter } from './page-scanner.ts';
+import { stricter } from './page-policy.ts';
 import { fileType, readTextFile } from './text-file.ts';
 
 /** Scans files: text-like ones up to the size limit are read; the rest follow the bundle's unscannable rule. */

@@ -5,6 +5,7 @@ import { createSubmitGuard, handleTextTransfer } from './intercept-text.ts';
 import type { PageEvent } from './messages.ts';
 import { NOTICE_TAG } from './notice-ui.ts';
 import type { PageConfig } from './page-config.ts';
+import { createPagePolicy } from './page-policy.ts';
 import { createPageScanner } from './page-scanner.ts';
 import { createGenericAdapter } from './site-adapter.ts';
 
@@ -28,6 +29,7 @@ function context(mode: 'monitor' | 'enforce') {
   const events: PageEvent[] = [];
   const ctx: GuardContext = {
     config,
+    policy: createPagePolicy(config),
     scanner: createPageScanner(config),
     adapter: createGenericAdapter(document),
     doc: document,

@@ -53,7 +53,7 @@ export function handleTextTransfer(
     const outcome = await settle(ctx, check, trigger, true);
     const insert = outcome === 'proceed' || outcome === 'redact' || (held && outcome === 'allow');
     if (!insert || !field) return;
-    const out = outcome === 'redact' ? redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)) : text;
+    const out = outcome === 'redact' ? redactText(text, check.findings, (f) => ctx.policy.nameOf(f.detector)) : text;
     insertText(field, out, saved);
     ctx.report({ kind: 'interaction', action: trigger, accountType: account, chars: out.length });
   }
@@ -134,7 +134,7 @@ export function createSubmitGuard(ctx: GuardContext) {
       // The masked prompt goes back into the field for the person to review and send.
       replaceText(
         field,
-        redactText(text, check.findings, (f) => ctx.scanner.nameOf(f.detector)),
+        redactText(text, check.findings, (f) => ctx.policy.nameOf(f.detector)),
       );
     }
   };

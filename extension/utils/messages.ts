@@ -19,7 +19,7 @@ export interface MessageMap {
   /** Content script: queue an event about this page. */
   report: { request: { event: PageEvent }; response: { queued: boolean } };
   /** Content script: scan large text in the worker, off the page's main thread. */
-  scanText: { request: { text: string }; response: Finding[] | null };
+  scanText: { request: { text: string }; response: { findings: Finding[]; names: Record<string, string> } | null };
   /** Popup and options: the current status. */
   getStatus: { request: Record<string, never>; response: StatusView };
   /** Options: save manual settings and enrol with them. */

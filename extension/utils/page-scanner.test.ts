@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBundle } from './default-bundle.ts';
 import type { PageConfig } from './page-config.ts';
-import { createPageScanner, stricter } from './page-scanner.ts';
+import { createPagePolicy, stricter } from './page-policy.ts';
+import { createPageScanner } from './page-scanner.ts';
 import { redactText, summariseFindings } from './summarise-findings.ts';
 
 const SECRET = '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';
@@ -32,18 +33,21 @@ describe('page scanner', () => {
     { text: 'nothing to see here', account: 'personal', action: 'allow' },
   ] as const)('$text as $account → $action', ({ text, account, action }) => {
     const s = createPageScanner(config());
-    expect(s.actionFor(s.scan(text), account)).toBe(action);
+    expect(createPagePolicy(config()).actionFor(s.scan(text), account)).toBe(action);
   });
 
   it('reports custom detectors under the custom category and survives a refused custom detector', () => {
-    const s = createPageScanner(
-      config({
-        customDetectors: [{ type: 'keywords', id: 'project-names', name: 'Project names', words: ['bluebird'] }],
-      }),
-    );
+    const cfg = config({
+      customDetectors: [{ type: 'keywords', id: 'project-names', name: 'Project names', words: ['bluebird'] }],
+    });
+    const s = createPageScanner(cfg);
+    const p = createPagePolicy(cfg);
     const findings = s.scan('the bluebird plan');
-    expect(findings.map((f) => [f.detector, s.categoryOf(f)])).toEqual([['project-names', 'custom']]);
-    expect(s.nameOf('project-names')).toBe('Project names');
+    expect(findings.map((f) => [f.detector, p.categoryOf(f)])).toEqual([['project-names', 'custom']]);
+    expect(p.nameOf('project-names')).toBe('Project names');
+    expect(p.nameOf('github-pat-classic')).toBe('github-pat-classic');
+    p.addNames(s.names());
+    expect(p.nameOf('github-pat-classic')).toMatch(/GitHub/);
     const broken = createPageScanner(
       config({ customDetectors: [{ type: 'regex', id: 'bad', name: 'Bad', pattern: '(a+)+$', flags: '' }] }),
     );
@@ -54,7 +58,7 @@ describe('page scanner', () => {
     const s = createPageScanner(config());
     const text = `${SECRET} and again ${SECRET}`;
     const findings = s.scan(text);
-    const plain = summariseFindings(findings, s.categoryOf, false);
+    const plain = summariseFindings(findings, createPagePolicy(config()).categoryOf, false);
     expect(plain).toEqual([
       {
         detector: 'github-pat-classic',
@@ -65,7 +69,7 @@ describe('page scanner', () => {
       },
     ]);
     expect(JSON.stringify(plain)).not.toContain(SECRET.slice(4));
-    const masked = summariseFindings(findings, s.categoryOf, true);
+    const masked = summariseFindings(findings, createPagePolicy(config()).categoryOf, true);
     expect(masked[0]!.masked?.[0]).toMatch(/^.{0,4}\*+$/);
   });
 

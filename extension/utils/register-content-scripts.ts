@@ -2,7 +2,13 @@ import type { WxtBrowser } from 'wxt/browser';
 import { contentScriptMatches } from './host-patterns.ts';
 
 export const CONTENT_SCRIPT_ID = 'sightline-ai-page';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/ai-page.js';
+export const SCANNER_SCRIPT_ID = 'sightline-ai-scanner';
+
+/** The page script (small, at document_start) and the DLP engine (large, at document_idle, never delaying the page). */
+const SCRIPTS = [
+  { id: CONTENT_SCRIPT_ID, js: ['content-scripts/ai-page.js'], runAt: 'document_start' as const },
+  { id: SCANNER_SCRIPT_ID, js: ['content-scripts/ai-scanner.js'], runAt: 'document_idle' as const },
+];
 
 type Scripting = Pick<
   WxtBrowser['scripting'],
@@ -21,31 +27,19 @@ export async function grantedRules(rules: readonly string[], permissions: Permis
 }
 
 /**
- * Registers the page script for exactly these host rules (and nothing else), replacing an older registration
+ * Registers the page scripts for exactly these host rules (and nothing else), replacing an older registration
  * when the set changed. Returns the match patterns in force.
  */
 export async function registerContentScripts(scripting: Scripting, rules: readonly string[]): Promise<string[]> {
   const matches = contentScriptMatches(rules);
-  const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-  const current = existing[0]?.matches ?? [];
-  if (
-    existing.length > 0 &&
-    current.length === matches.length &&
-    current.every((m: string, i: number) => m === matches[i])
-  ) {
-    return matches;
-  }
-  if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  const existing = await scripting.getRegisteredContentScripts({ ids: SCRIPTS.map((s) => s.id) });
+  const same = (m: readonly string[] | undefined) =>
+    m !== undefined && m.length === matches.length && m.every((x, i) => x === matches[i]);
+  if (existing.length === SCRIPTS.length && existing.every((e) => same(e.matches))) return matches;
+  if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((e) => e.id) });
   if (matches.length === 0) return [];
-  await scripting.registerContentScripts([
-    {
-      id: CONTENT_SCRIPT_ID,
-      js: [CONTENT_SCRIPT_FILE],
-      matches,
-      runAt: 'document_start',
-      allFrames: true,
-      persistAcrossSessions: true,
-    },
-  ]);
+  await scripting.registerContentScripts(
+    SCRIPTS.map((s) => ({ ...s, matches, allFrames: true, persistAcrossSessions: true })),
+  );
   return matches;
 }

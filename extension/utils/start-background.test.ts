@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { envelope } from './messages.ts';
-import { CONTENT_SCRIPT_ID } from './register-content-scripts.ts';
+import { CONTENT_SCRIPT_ID, SCANNER_SCRIPT_ID } from './register-content-scripts.ts';
 import { startBackground } from './start-background.ts';
 import { storageItems } from './storage.ts';
 
@@ -47,8 +47,8 @@ describe('background', () => {
   it('registers the page script for AI hosts only', async () => {
     const { bg, registered } = setup();
     await bg.ready;
-    expect(registered).toHaveLength(1);
-    expect(registered[0]!.id).toBe(CONTENT_SCRIPT_ID);
+    expect(registered.map((r) => r.id)).toEqual([CONTENT_SCRIPT_ID, SCANNER_SCRIPT_ID]);
+    expect(registered[1]!.matches).toEqual(registered[0]!.matches);
     expect(registered[0]!.matches).toContain('https://*.chatgpt.com/*');
     expect(registered[0]!.matches).toContain('https://*.github.com/copilot/*');
     expect(registered[0]!.matches).not.toContain('https://*.github.com/*');

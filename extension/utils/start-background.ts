@@ -116,7 +116,9 @@ export function startBackground(options: BackgroundOptions) {
       const config = pageConfig(page, snap.bundle, snap.effective);
       const key = `${snap.bundle.version}|${config.dlp.hashSalt}`;
       if (scannerCache?.key !== key) scannerCache = { key, scanner: createPageScanner(config) };
-      return scannerCache.scanner.scan(text);
+      const findings = scannerCache.scanner.scan(text);
+      const all = scannerCache.scanner.names();
+      return { findings, names: Object.fromEntries(findings.map((f) => [f.detector, all[f.detector] ?? f.detector])) };
     },
     getStatus: () => status(),
     async saveSettings(settings) {

@@ -5,13 +5,16 @@ import { createFileGuard } from './intercept-files.ts';
 import { createSubmitGuard, handleTextTransfer } from './intercept-text.ts';
 import { type PageEvent, sendMessage } from './messages.ts';
 import type { PageConfig } from './page-config.ts';
-import { createPageScanner } from './page-scanner.ts';
+import { createPagePolicy } from './page-policy.ts';
+import { type ScannerFactory, whenScannerFactory } from './scanner-bridge.ts';
 import { createSiteAdapter } from './site-adapter.ts';
 import { watchSurface } from './watch-surface.ts';
 
 export interface PageGuardOptions {
   window: Window & typeof globalThis;
   send: (message: unknown) => Promise<unknown>;
+  /** The DLP engine factory; by default the one the engine script provides. */
+  scannerFactory?: Promise<ScannerFactory>;
   /** How long a known site may take to show its prompt field before `adapter_health` is reported. */
   surfaceTimeoutMs?: number;
 }
@@ -83,18 +86,31 @@ export function startPageGuard(options: PageGuardOptions): PageGuard {
         );
         return account;
       };
-      ctx = {
+      const policy = createPagePolicy(config);
+      const guard: GuardContext = {
         config,
-        scanner: createPageScanner(config),
+        policy,
+        scanner: null,
         adapter,
         doc,
         account: () => account,
         report,
-        scanElsewhere: (text) => sendMessage(options.send, 'scanText', { text }),
+        scanElsewhere: async (text) => {
+          const answer = await sendMessage(options.send, 'scanText', { text });
+          if (!answer) return null;
+          policy.addNames(answer.names);
+          return answer.findings;
+        },
       };
-      performance.measure?.('sightline:ready', { start: started });
-      const scanner = ctx.scanner;
-      (win.requestIdleCallback ?? ((fn: () => void) => win.setTimeout(fn, 200)))(() => scanner.warmUp());
+      ctx = guard;
+      // The engine arrives with the second page script (document_idle); until then scans run in the worker.
+      void (options.scannerFactory ?? whenScannerFactory()).then((factory) => {
+        const scanner = factory(config);
+        policy.addNames(scanner.names());
+        guard.scanner = scanner;
+        performance.measure?.('sightline:ready', { start: started });
+        (win.requestIdleCallback ?? ((fn: () => void) => win.setTimeout(fn, 200)))(() => scanner.warmUp());
+      });
       submit = createSubmitGuard(ctx);
       files = createFileGuard(ctx, win);
       const whenDom = (fn: () => void) =>

@@ -1,5 +1,5 @@
 import type { Finding } from '@sightline/dlp';
-import type { PolicyCategory } from './page-scanner.ts';
+import type { PolicyCategory } from './page-policy.ts';
 
 const RANK = { low: 0, medium: 1, high: 2 } as const;
 

@@ -61,6 +61,13 @@ export async function startFixtureServer(
         res.end(readFileSync(join(FIXTURES, `${site.id}.html`)));
         return;
       }
+      // The same fixture under a non-AI host: a page the extension leaves alone (benchmark baseline).
+      const copy = /^\/fixture\/([a-z0-9-]+)$/.exec(path);
+      if (copy && !site && fixtureSites().some((f) => f.id === copy[1])) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(readFileSync(join(FIXTURES, `${copy[1]}.html`)));
+        return;
+      }
       if (path === '/favicon.ico') {
         res.writeHead(404).end();
         return;
