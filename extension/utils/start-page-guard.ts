@@ -38,6 +38,14 @@ export function startPageGuard(options: PageGuardOptions): PageGuard {
   let submit: ReturnType<typeof createSubmitGuard> | null = null;
   let files: ReturnType<typeof createFileGuard> | null = null;
 
+  // A failing handler is reported once per page (error name only: a message could quote page content).
+  let failureReported = false;
+  const reportFailure = (type: string, err: unknown) => {
+    if (failureReported || !ctx) return;
+    failureReported = true;
+    const name = err instanceof Error ? err.name : typeof err;
+    report({ kind: 'adapter_health', adapter: ctx.adapter.name, problem: 'adapter_error', detail: `${type}: ${name}` });
+  };
   const on = <K extends keyof WindowEventMap>(type: K, handler: (e: WindowEventMap[K]) => void) =>
     win.addEventListener(
       type,
@@ -46,6 +54,7 @@ export function startPageGuard(options: PageGuardOptions): PageGuard {
           handler(e);
         } catch (err) {
           console.error(`sightline: ${type} handler failed`, err);
+          reportFailure(type, err);
         }
       },
       { capture: true },
