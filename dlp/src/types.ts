@@ -57,6 +57,14 @@ export interface Detector {
    * specific detector, the specific one wins whatever the confidences.
    */
   generic?: boolean;
+  /**
+   * Optional, for a keyword detector whose matches can only start at few, computable positions before a keyword
+   * (e.g. the start of the identifier that ends in it): pushes onto `out` every position where a match holding
+   * the keyword occurrence at `at` may start (a superset, any order). The engine then tries the pattern there
+   * only (sticky, in ascending order, as a global search over the whole text would find them) instead of
+   * searching the regions around the occurrences.
+   */
+  matchStarts?: (text: string, at: number, out: number[]) => void;
   /** Replaces `confidence` per value (e.g. by entropy); called after `validate` passed, before context scoring. */
   confidenceOf?: (value: string, match?: RegExpExecArray) => Confidence;
   /**

@@ -20,6 +20,8 @@ export interface Compiled {
   search: RegExp;
   /** `y` and `d`, for reading one match's group spans or re-checking a match at a cut region edge. */
   at: RegExp;
+  /** `y`, for trying the pattern at the positions `matchStarts` gives. */
+  sticky: RegExp;
   context: RegExp | null;
 }
 
@@ -30,6 +32,7 @@ export function compileDetector(detector: Detector, index: number): Compiled {
     detector,
     search: new RegExp(detector.pattern.source, `${flags}g`),
     at: new RegExp(detector.pattern.source, `${flags}dy`),
+    sticky: new RegExp(detector.pattern.source, `${flags}y`),
     context: compileContext(detector),
   };
 }
@@ -54,6 +57,7 @@ export function collect(
   contextHits: ContextHits | undefined,
   min: number,
   out: Candidate[],
+  keywordHits?: readonly number[],
 ): void {
   const d = c.detector;
   const reach = d.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
@@ -103,6 +107,26 @@ export function collect(
       // A failing validator drops only its own candidate; the other detectors keep running.
     }
   };
+  if (d.matchStarts !== undefined && keywordHits !== undefined && !needsContext) {
+    // Only where a match can start, in ascending order, skipping what the previous match consumed: the matches a
+    // global search over the whole text finds.
+    const starts: number[] = [];
+    for (const at of keywordHits) d.matchStarts(text, at, starts);
+    const sorted = Int32Array.from(starts).sort();
+    const sticky = c.sticky;
+    let next = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      if (s < next || s > n) continue;
+      next = s + 1;
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      next = s + Math.max(1, m[0].length);
+      consider(m, 0);
+    }
+    return;
+  }
   const re = c.search;
   let covered = 0;
   for (let r = 0; r < regions.length; r += 2) covered += regions[r + 1]! - regions[r]!;

@@ -10,9 +10,10 @@ export interface Prefilter {
   /**
    * Regions per detector. The same pass finds the context words of detectors that require context (at a word
    * start, so `latest` does not hold `test`): given `contexts`, it receives them per detector as flat, ascending
-   * `[start0, end0, ...]`, so the scanner can skip the regions such a detector has no context word near.
+   * `[start0, end0, ...]`, so the scanner can skip the regions such a detector has no context word near. Given
+   * `hits`, it receives the keyword positions (ascending) of each detector with `matchStarts`.
    */
-  regions(text: string, contexts?: Map<number, number[]>): Regions;
+  regions(text: string, contexts?: Map<number, number[]>, hits?: Map<number, number[]>): Regions;
 }
 
 const DEFAULT_WINDOW = 300;
@@ -30,6 +31,9 @@ interface Sink {
   out: Regions;
   contexts: Map<number, number[]> | undefined;
   reach: Reach;
+  /** Keyword positions of the detectors flagged in `anchored` (those with `matchStarts`). */
+  hits: Map<number, number[]> | undefined;
+  anchored: Uint8Array;
 }
 
 function isLetter(c: number): boolean {
@@ -39,8 +43,14 @@ function isLetter(c: number): boolean {
 function hitKeyword(sink: Sink, k: Keyword, at: number): void {
   const { lead, tail } = sink.reach;
   for (const d of k.detectors) {
-    if (d >= 0) addRegion(sink.out, d, at - lead[d]!, at + k.codes.length + tail[d]!);
-    else if (sink.contexts !== undefined && (at === 0 || !isLetter(sink.text.charCodeAt(at - 1)))) {
+    if (d >= 0) {
+      addRegion(sink.out, d, at - lead[d]!, at + k.codes.length + tail[d]!);
+      if (sink.anchored[d] === 1 && sink.hits !== undefined) {
+        const list = sink.hits.get(d);
+        if (list === undefined) sink.hits.set(d, [at]);
+        else list.push(at);
+      }
+    } else if (sink.contexts !== undefined && (at === 0 || !isLetter(sink.text.charCodeAt(at - 1)))) {
       const list = sink.contexts.get(-1 - d);
       if (list === undefined) sink.contexts.set(-1 - d, [at, at + k.codes.length]);
       else list.push(at, at + k.codes.length);
@@ -62,6 +72,16 @@ function sortPairs(list: number[]): void {
   pairsOf.sort((a, b) => a[0] - b[0]);
   list.length = 0;
   for (const [a, b] of pairsOf) list.push(a, b);
+}
+
+/** Sorts positions ascending when they are not already (hits of different lengths, rare keywords). */
+function sortAscending(list: number[]): void {
+  for (let r = 1; r < list.length; r++) {
+    if (list[r - 1]! > list[r]!) {
+      list.sort((a, b) => a - b);
+      return;
+    }
+  }
 }
 
 /**
@@ -110,6 +130,10 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   const table = buildKeywordTable(byKeyword);
   const { gate, pairKeywords, flags3, buckets3, flags4, buckets4, rare } = table;
   const reach = keywordReach(detectors, windows);
+  const anchored = new Uint8Array(detectors.length);
+  detectors.forEach((d, i) => {
+    if (d.matchStarts !== undefined && 'keywords' in d.trigger) anchored[i] = 1;
+  });
   // Keywords starting with non-ASCII chars: one native, case-insensitive search each.
   const rareSearches = rare.map((keyword) => ({
     keyword,
@@ -126,10 +150,10 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   const charTriggers = [...charTable].map(([code, list]) => [String.fromCharCode(code), list] as const);
 
   return {
-    regions(text: string, contexts?: Map<number, number[]>): Regions {
+    regions(text: string, contexts?: Map<number, number[]>, hits?: Map<number, number[]>): Regions {
       const n = text.length;
       const out: Regions = new Map();
-      const sink: Sink = { text, out, contexts, reach };
+      const sink: Sink = { text, out, contexts, reach, hits, anchored };
       // Keywords: a rolling register of the last four lowercased ASCII codes (0 for any other char, which no
       // keyword holds); one bit test per position. Digit runs are tracked in the same pass.
       const runs: number[] = [];
@@ -187,6 +211,7 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
         if (found) for (const list of out.values()) sortPairs(list);
       }
       if (contexts !== undefined) for (const list of contexts.values()) sortPairs(list);
+      if (hits !== undefined) for (const list of hits.values()) sortAscending(list);
       for (const d of always) addRegion(out, d, 0, n);
       for (const [d, list] of out) out.set(d, expand(text, list));
       addDigitRegions(n, out, runs, digitDetectors, windows);

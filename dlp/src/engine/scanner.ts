@@ -48,8 +48,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (text.length === 0) return [];
       const candidates: Candidate[] = [];
       const contexts = new Map<number, number[]>();
-      for (const [index, regions] of prefilter.regions(text, contexts)) {
-        collect(compiled[index]!, text, regions, contexts.get(index), min, candidates);
+      const hits = new Map<number, number[]>();
+      for (const [index, regions] of prefilter.regions(text, contexts, hits)) {
+        collect(compiled[index]!, text, regions, contexts.get(index), min, candidates, hits.get(index));
       }
       for (const dict of custom.dictionaries) {
         for (const hit of dict.find(text)) {

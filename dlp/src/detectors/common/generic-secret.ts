@@ -2,6 +2,33 @@ import type { Detector } from '../../types.ts';
 import { shannonEntropy } from '../../validators/entropy.ts';
 import { nameKind, plausibleSecret } from './generic-secret-rules.ts';
 
+/** `[A-Za-z0-9_]`: 2; `.`, `$`, `@`, `-`: 1 (name chars that a name may start after); other chars 0. */
+const NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_]/.test(ch)) NAME_CHAR[c] = 2;
+  else if ('.$@-'.includes(ch)) NAME_CHAR[c] = 1;
+}
+
+/**
+ * Where a match holding the keyword at `at` may start: the keyword sits in the secret word that ends the name, at
+ * most 8 chars into it (`private_key`), after at most 40 name chars, so a start lies within 48 chars before it,
+ * with only name chars between, and not after a word char (the pattern's lookbehind).
+ */
+function nameStarts(text: string, at: number, out: number[]): void {
+  const min = Math.max(0, at - 48);
+  for (let s = at; s >= min; s--) {
+    if (s === 0) {
+      out.push(0);
+      return;
+    }
+    const c = text.charCodeAt(s - 1);
+    const kind = c < 128 ? NAME_CHAR[c]! : 0;
+    if (kind !== 2) out.push(s);
+    if (kind === 0) return;
+  }
+}
+
 const SECRET_WORDS =
   'api[_.-]?key|apikey|secret[_.-]?key|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?token|access[_.-]?token|secret|password|passwd|pass|pwd|token|credentials?|key';
 
@@ -23,6 +50,7 @@ export const genericSecretAssignment: Detector = {
     String.raw`(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.$@-]{0,40}?(?:${SECRET_WORDS}))(?:["'\]]{0,2}[ \t]{0,4}(?:=|:=|=>|:)|[ \t])[ \t]{0,4}[\[(]?[ \t]{0,2}(?:["'\x60]|[bru]["'])?(?<value>[^\s"'\x60,;(){}\[\]<>]{6,200})`,
     'gi',
   ),
+  matchStarts: nameStarts,
   confidence: 'medium',
   generic: true,
   validate: (value, match) => {
