@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { buildCodeAndLogs, buildProse } from '../../dlp/bench/texts.ts';
 import type { Bench, BenchResult } from '../../test/bench/types.ts';
-import { buildExtension } from '../../test/extension/support/build-extension.ts';
+import { buildExtension, removeBuilds } from '../../test/extension/support/build-extension.ts';
 import { chromiumMissing, launchWithExtension } from '../../test/extension/support/chromium.ts';
 import { NON_AI_URL, type RecordedRequest, startFixtureServer } from '../../test/extension/support/fixture-server.ts';
 import { measureInPage } from './measure-in-page.ts';
@@ -95,6 +95,7 @@ const bench: Bench = async ({ quick }) => {
   } finally {
     await browser.close();
     await sites.close();
+    removeBuilds();
   }
 };
 export default bench;

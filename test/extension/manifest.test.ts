@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCatalog } from '@sightline/fingerprints';
-import { describe, expect, it } from 'vitest';
-import { buildExtension } from './support/build-extension.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildExtension, removeBuilds } from './support/build-extension.ts';
 
 interface Manifest {
   manifest_version: number;
@@ -15,6 +15,8 @@ interface Manifest {
   browser_specific_settings?: { gecko: { id: string } };
   background: Record<string, unknown>;
 }
+
+afterAll(removeBuilds);
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const catalogHosts = new Set(

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const EXTENSION_DIR = join(import.meta.dirname, '../../../extension');
 const built = new Map<string, string>();
+const outputs: string[] = [];
 
 export interface BuildOptions {
   browser?: 'chrome' | 'firefox';
@@ -34,5 +35,12 @@ export function buildExtension(options: BuildOptions = {}): string {
   const dir = join(out, `${browser}-mv3`);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`wxt build produced no manifest in ${dir}`);
   built.set(key, dir);
+  outputs.push(out);
   return dir;
+}
+
+/** Deletes every build this process made (call when its suites are done). */
+export function removeBuilds(): void {
+  for (const out of outputs.splice(0)) rmSync(out, { recursive: true, force: true });
+  built.clear();
 }

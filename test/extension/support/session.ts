@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { type Backend, type StoredEvent, startBackend } from './backend.ts';
-import { buildExtension } from './build-extension.ts';
+import { buildExtension, removeBuilds } from './build-extension.ts';
 import { type ExtensionBrowser, launchWithExtension } from './chromium.ts';
 import { type RecordedRequest, startFixtureServer } from './fixture-server.ts';
 
@@ -91,6 +91,7 @@ export async function startSession() {
       await browser.close();
       await backend.close();
       await sites.close();
+      removeBuilds();
     },
   };
   return session;
