@@ -24,6 +24,7 @@ import { findingRoutes } from './findings/routes.ts';
 import { governanceRoutes } from './governance/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { clientIp } from './http/client-ip.ts';
+import { extensionCors } from './http/extension-cors.ts';
 import type { AppEnv } from './http/context.ts';
 import { ApiError, renderError } from './http/errors.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, options: { dlpPolicy?: DlpPolicySource;
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
+  for (const path of ['/api/v1/enroll', '/api/v1/extension/bundle', '/api/v1/ingest']) app.use(path, extensionCors);
   app.use('/api/*', csrf({ origin: (o) => o === origin }));
   app.use(
     '/api/*',
