@@ -1,6 +1,11 @@
 /** A keyword of the prefilter: lowercased char codes and the detectors it triggers. */
 export interface Keyword {
   codes: number[];
+  /**
+   * The packed first codes the rolling register holds where the keyword is found (two for two-char keywords,
+   * three for three-char ones, else four), so a bucket entry is rejected by one comparison; -1 for rare ones.
+   */
+  head: number;
   text: string;
   detectors: number[];
   /** Lower and upper case are the same (e.g. `आधार`, `マイナンバー`): found without lowercasing the text. */
@@ -67,23 +72,26 @@ export function buildKeywordTable(byKeyword: ReadonlyMap<string, number[]>): Key
   };
   for (const [text, detectors] of byKeyword) {
     const codes = Array.from(text, (ch) => ch.charCodeAt(0));
-    const k: Keyword = { codes, text, detectors, caseless: text === text.toUpperCase() };
+    const k: Keyword = { codes, head: -1, text, detectors, caseless: text === text.toUpperCase() };
     const ascii = (n: number) => codes.slice(0, n).every((c) => c < 128);
     if (codes.length < 2 || !ascii(2)) t.rare.push(k);
     else if (codes.length === 3 && ascii(3)) {
-      const h = tableHash((codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
+      k.head = (codes[0]! << 14) | (codes[1]! << 7) | codes[2]!;
+      const h = tableHash(k.head);
       t.gate[(codes[1]! << 7) | codes[2]!]! |= 2;
       setTriple(t.triples, (codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
       t.flags3[h] = 1;
       push(t.buckets3, h, k);
     } else if (codes.length >= 4 && ascii(4)) {
-      const h = tableHash((codes[0]! << 21) | (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
+      k.head = (codes[0]! << 21) | (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!;
+      const h = tableHash(k.head);
       t.gate[(codes[2]! << 7) | codes[3]!]! |= 4;
       setTriple(t.triples, (codes[1]! << 14) | (codes[2]! << 7) | codes[3]!);
       t.flags4[h] = 1;
       push(t.buckets4, h, k);
     } else {
       const key = (codes[0]! << 7) | codes[1]!;
+      k.head = key;
       t.pairs[key] = 1;
       t.gate[key]! |= 1;
       for (let before = 0; before < 128; before++) setTriple(t.triples, (before << 14) | key);

@@ -58,8 +58,31 @@ function hitKeyword(sink: Sink, k: Keyword, at: number): void {
   }
 }
 
-function checkBucket(sink: Sink, bucket: Keyword[], at: number, from: number): void {
-  for (const k of bucket) if (matchesAt(sink.text, k, at, from)) hitKeyword(sink, k, at);
+/**
+ * Checks the keywords of a bucket whose packed first codes equal `head` (the register's last two, three or four
+ * codes: those chars are then known to match) from their char `from` on.
+ */
+function checkBucket(sink: Sink, bucket: Keyword[], at: number, head: number, from: number): void {
+  for (let b = 0; b < bucket.length; b++) {
+    const k = bucket[b]!;
+    if (k.head === head && (k.codes.length === from || matchesAt(sink.text, k, at, from))) hitKeyword(sink, k, at);
+  }
+}
+
+/** Every UTF-16 code unit once, built on first use: the regex engine itself then tells which ones match a char. */
+let allCodeUnits: string | undefined;
+
+/** The code units a regex matches for `ch`: itself, or with `ignoreCase` every one of the same canonical case. */
+function caseVariants(ch: string, ignoreCase: boolean): string[] {
+  if (!ignoreCase) return [ch];
+  if (allCodeUnits === undefined) {
+    const units: string[] = [];
+    for (let c = 0; c < 65_536; c += 1024) {
+      units.push(String.fromCharCode(...Array.from({ length: 1024 }, (_, k) => c + k)));
+    }
+    allCodeUnits = units.join('');
+  }
+  return allCodeUnits.match(new RegExp(ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')) ?? [ch];
 }
 
 /** Sorts flat `[start, end, ...]` pairs by start (hits of different lengths arrive slightly out of order). */
@@ -134,11 +157,21 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   detectors.forEach((d, i) => {
     if (d.matchStarts !== undefined && 'keywords' in d.trigger) anchored[i] = 1;
   });
-  // Keywords starting with non-ASCII chars: one native, case-insensitive search each.
-  const rareSearches = rare.map((keyword) => ({
-    keyword,
-    re: new RegExp(keyword.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), keyword.caseless ? 'g' : 'gi'),
-  }));
+  // Keywords starting with non-ASCII chars: found by their regex, case-insensitive. One holding a non-ASCII char
+  // is tried (sticky) only where `indexOf` finds a char the regex may match for its first such char (`ú`, `Ú`):
+  // such chars are rare in most text, and a native search for them is far cheaper than the regex search.
+  const rareSearches = rare.map((keyword) => {
+    const source = keyword.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const flags = keyword.caseless ? '' : 'i';
+    const offset = keyword.codes.findIndex((c) => c >= 128);
+    return {
+      keyword,
+      re: new RegExp(source, `${flags}g`),
+      sticky: new RegExp(source, `${flags}y`),
+      offset,
+      anchors: offset < 0 ? [] : caseVariants(keyword.text[offset]!, !keyword.caseless),
+    };
+  });
   const expand = expandToWhitespace;
   const region = addRegion;
   const { triples } = table;
@@ -179,14 +212,14 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
         }
         if (((triples[(rolling & 0x1fffff) >>> 5]! >>> rolling) & 1) === 0) continue;
         const g = gate[rolling & 0x3fff]!;
-        if ((g & 1) !== 0) checkBucket(sink, pairKeywords[rolling & 0x3fff]!, i - 1, 2);
+        if ((g & 1) !== 0) checkBucket(sink, pairKeywords[rolling & 0x3fff]!, i - 1, rolling & 0x3fff, 2);
         if ((g & 2) !== 0) {
           const h3 = Math.imul(rolling & 0x1fffff, 0x9e3779b1) >>> 16;
-          if (flags3[h3] === 1) checkBucket(sink, buckets3[h3]!, i - 2, 0);
+          if (flags3[h3] === 1) checkBucket(sink, buckets3[h3]!, i - 2, rolling & 0x1fffff, 3);
         }
         if ((g & 4) !== 0) {
           const h4 = Math.imul(rolling, 0x9e3779b1) >>> 16;
-          if (flags4[h4] === 1) checkBucket(sink, buckets4[h4]!, i - 3, 0);
+          if (flags4[h4] === 1) checkBucket(sink, buckets4[h4]!, i - 3, rolling, 4);
         }
       }
       if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
@@ -200,13 +233,26 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
       }
       if (rare.length > 0) {
         let found = false;
-        for (const { keyword, re } of rareSearches) {
-          re.lastIndex = 0;
-          for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-            hitKeyword(sink, keyword, m.index);
-            re.lastIndex = m.index + 1;
-            found = true;
+        for (const { keyword, re, sticky, offset, anchors } of rareSearches) {
+          if (offset < 0) {
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+              hitKeyword(sink, keyword, m.index);
+              re.lastIndex = m.index + 1;
+              found = true;
+            }
+            continue;
           }
+          const at: number[] = [];
+          for (const ch of anchors) {
+            for (let p = text.indexOf(ch, offset); p >= 0; p = text.indexOf(ch, p + 1)) {
+              sticky.lastIndex = p - offset;
+              if (sticky.test(text)) at.push(p - offset);
+            }
+          }
+          if (anchors.length > 1) at.sort((a, b) => a - b);
+          for (const a of at) hitKeyword(sink, keyword, a);
+          if (at.length > 0) found = true;
         }
         if (found) for (const list of out.values()) sortPairs(list);
       }
