@@ -122,8 +122,8 @@ export function plausibleSecret(value: string, kind: ReturnType<typeof nameKind>
   if (VALUE_REFERENCE_WORDS.some((w) => lower.includes(w))) return false;
   if (DOTTED_IDENTIFIER.test(value) || PATH_LIKE.test(value) || IDENTIFIER.test(value)) return false;
   if (/^[$%&*@!#]/.test(value) || value.includes('://') || /=[^=]/.test(value) || /[()[\]{}]/.test(value)) return false;
-  const h = shannonEntropy(value);
-  if (kind === 'password') return value.length >= 6 && charClasses(value) >= 2 && h >= 2.2;
-  if (kind === 'bare-key') return value.length >= 20 && charClasses(value) >= 2 && h >= 3.5;
-  return value.length >= 12 && charClasses(value) >= 2 && h >= 3.0;
+  // Entropy last: it is the costliest check.
+  if (kind === 'password') return value.length >= 6 && charClasses(value) >= 2 && shannonEntropy(value) >= 2.2;
+  if (kind === 'bare-key') return value.length >= 20 && charClasses(value) >= 2 && shannonEntropy(value) >= 3.5;
+  return value.length >= 12 && charClasses(value) >= 2 && shannonEntropy(value) >= 3.0;
 }
