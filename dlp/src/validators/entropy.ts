@@ -16,7 +16,9 @@ export function shannonEntropy(value: string): number {
       ascii = false;
       break;
     }
-    if (asciiCounts[c]++ === 0) asciiOrder[distinct++] = c;
+    const seen = asciiCounts[c]!;
+    asciiCounts[c] = seen + 1;
+    if (seen === 0) asciiOrder[distinct++] = c;
   }
   if (ascii) {
     let h = 0;
