@@ -34,17 +34,38 @@ interface Sink {
   /** Keyword positions of the detectors flagged in `anchored` (those with `matchStarts`). */
   hits: Map<number, number[]> | undefined;
   anchored: Uint8Array;
+  /** Per detector, its list in `out` (undefined until its first region). */
+  lists: (number[] | undefined)[];
 }
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** `addRegion`, with the detector's list found by index instead of a map lookup. */
+function addListed(sink: Sink, d: number, start: number, end: number): void {
+  const list = sink.lists[d];
+  if (list === undefined) {
+    const created = [start, end];
+    sink.lists[d] = created;
+    sink.out.set(d, created);
+    return;
+  }
+  const last = list.length - 1;
+  if (start <= list[last]!) {
+    // Hits of different keyword lengths arrive a few characters out of order: keep the earliest start.
+    if (start < list[last - 1]!) list[last - 1] = start;
+    if (end > list[last]!) list[last] = end;
+  } else list.push(start, end);
+}
+
 function hitKeyword(sink: Sink, k: Keyword, at: number): void {
   const { lead, tail } = sink.reach;
-  for (const d of k.detectors) {
+  const detectors = k.detectors;
+  for (let j = 0; j < detectors.length; j++) {
+    const d = detectors[j]!;
     if (d >= 0) {
-      addRegion(sink.out, d, at - lead[d]!, at + k.codes.length + tail[d]!);
+      addListed(sink, d, at - lead[d]!, at + k.codes.length + tail[d]!);
       if (sink.anchored[d] === 1 && sink.hits !== undefined) {
         const list = sink.hits.get(d);
         if (list === undefined) sink.hits.set(d, [at]);
@@ -83,6 +104,13 @@ function caseVariants(ch: string, ignoreCase: boolean): string[] {
     allCodeUnits = units.join('');
   }
   return allCodeUnits.match(new RegExp(ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')) ?? [ch];
+}
+
+/** A buffer twice as long holding the same values. */
+function grown(buffer: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(buffer.length * 2);
+  next.set(buffer);
+  return next;
 }
 
 /** Sorts flat `[start, end, ...]` pairs by start (hits of different lengths arrive slightly out of order). */
@@ -173,7 +201,6 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
     };
   });
   const expand = expandToWhitespace;
-  const region = addRegion;
   const { triples } = table;
   // Lowercased ASCII code per UTF-16 code; 0 for the rest.
   const lowered = new Uint8Array(65_536);
@@ -182,14 +209,17 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
   const minDigits = digitDetectors.length > 0 ? digitDetectors[0]!.digits : Number.POSITIVE_INFINITY;
   const charTriggers = [...charTable].map(([code, list]) => [String.fromCharCode(code), list] as const);
 
+  let runBuffer: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
   return {
     regions(text: string, contexts?: Map<number, number[]>, hits?: Map<number, number[]>): Regions {
       const n = text.length;
       const out: Regions = new Map();
-      const sink: Sink = { text, out, contexts, reach, hits, anchored };
+      const sink: Sink = { text, out, contexts, reach, hits, anchored, lists: new Array(detectors.length) };
       // Keywords: a rolling register of the last four lowercased ASCII codes (0 for any other char, which no
       // keyword holds); one bit test per position. Digit runs are tracked in the same pass.
-      const runs: number[] = [];
+      // Digit runs as [start, end, digits] triples in a buffer kept across scans (number-heavy text has many).
+      let runs = runBuffer;
+      let runCount = 0;
       let runStart = -1;
       let runDigits = 0;
       let lastDigit = -3;
@@ -203,7 +233,10 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
           else if (lastDigit === i - 2 && (prev === 45 || prev === 32 || prev === 46 || prev === 47)) runDigits++;
           else {
             if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
-              runs.push(runStart, lastDigit + 1, runDigits);
+              if (runCount + 3 > runs.length) runs = grown(runs);
+              runs[runCount++] = runStart;
+              runs[runCount++] = lastDigit + 1;
+              runs[runCount++] = runDigits;
             }
             runStart = i;
             runDigits = 1;
@@ -223,12 +256,19 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
         }
       }
       if (runDigits >= minDigits && !isNumericNoise(text, runStart, lastDigit + 1)) {
-        runs.push(runStart, lastDigit + 1, runDigits);
+        if (runCount + 3 > runs.length) runs = grown(runs);
+        runs[runCount++] = runStart;
+        runs[runCount++] = lastDigit + 1;
+        runs[runCount++] = runDigits;
       }
+      runBuffer = runs;
       // Characters (`@`, `<`): native searches.
       for (const [ch, list] of charTriggers) {
         for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
-          for (const d of list) region(out, d, at - windows[d]!, at + 1 + windows[d]!);
+          for (let j = 0; j < list.length; j++) {
+            const d = list[j]!;
+            addListed(sink, d, at - windows[d]!, at + 1 + windows[d]!);
+          }
         }
       }
       if (rare.length > 0) {
@@ -260,7 +300,7 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
       if (hits !== undefined) for (const list of hits.values()) sortAscending(list);
       for (const d of always) addRegion(out, d, 0, n);
       for (const [d, list] of out) out.set(d, expand(text, list));
-      addDigitRegions(n, out, runs, digitDetectors, windows);
+      addDigitRegions(n, out, runs, runCount, digitDetectors, windows);
       return out;
     },
   };
@@ -274,7 +314,8 @@ export function compilePrefilter(detectors: readonly Detector[]): Prefilter {
 function addDigitRegions(
   n: number,
   out: Regions,
-  runs: readonly number[],
+  runs: Int32Array,
+  runCount: number,
   digitDetectors: readonly { index: number; digits: number }[],
   windows: readonly number[],
 ): void {
@@ -285,7 +326,7 @@ function addDigitRegions(
     let list = shared.get(key);
     if (list === undefined) {
       list = [];
-      for (let r = 0; r < runs.length; r += 3) {
+      for (let r = 0; r < runCount; r += 3) {
         if (runs[r + 2]! < digits) continue;
         const start = Math.max(0, runs[r]! - w);
         const end = Math.min(n, runs[r + 1]! + w);
