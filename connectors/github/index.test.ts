@@ -1,6 +1,7 @@
 import { classifyObservation, observationInputSchema } from '@sightline/backend/observations';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorContext, Cursor, ObservationInput, PersonInput, SyncOptions } from '../src/types.ts';
+import { syncCollector } from '../src/testing/sync-collector.ts';
+import type { ConnectorContext, ObservationInput } from '../src/types.ts';
 import { githubConnector } from './index.ts';
 import { type GithubMockOptions, startMockServer } from './mock-server.ts';
 
@@ -22,26 +23,6 @@ async function setup(options: GithubMockOptions = {}) {
   return { mock, config, context, connector: githubConnector.create(config, context) };
 }
 
-/** An in-memory runner: keeps emitted batches and the last cursor, and aborts after `abortAfter` batches. */
-function collector(cursor: Cursor | null = null, abortAfter = Number.POSITIVE_INFINITY) {
-  const controller = new AbortController();
-  const state = { cursor, batches: 0, observations: [] as ObservationInput[], people: [] as PersonInput[] };
-  const options: SyncOptions = {
-    cursor,
-    signal: controller.signal,
-    progress: () => {},
-    async emit(batch) {
-      for (const o of batch.observations) observationInputSchema.parse(o);
-      expect(JSON.parse(JSON.stringify(batch.cursor))).toEqual(batch.cursor);
-      state.observations.push(...batch.observations);
-      state.people.push(...(batch.people ?? []));
-      state.cursor = batch.cursor;
-      if (++state.batches >= abortAfter) controller.abort(new Error('lease lost'));
-    },
-  };
-  return { state, options };
-}
-
 const refs = (os: ObservationInput[]) => os.map((o) => o.sourceRef).sort();
 const serviceOf = (o: ObservationInput | undefined) => {
   const m = classifyObservation(observationInputSchema.parse(o));
@@ -51,7 +32,7 @@ const serviceOf = (o: ObservationInput | undefined) => {
 describe('github connector', () => {
   it('full sync follows Link pages and maps installs, Copilot seats and token grants to catalog services', async () => {
     const { mock, connector } = await setup();
-    const run = collector();
+    const run = syncCollector();
     const summary = await connector.sync(run.options);
     expect(summary.counts).toMatchObject({ installations: 5, seats: 3, grants: 3 });
     expect(mock.requests.filter((r) => r.pathname.endsWith('/installations')).map((r) => r.query.page)).toEqual([
@@ -82,7 +63,7 @@ describe('github connector', () => {
 
   it('second sync emits only records changed since the last pass', async () => {
     const { mock, connector } = await setup();
-    const first = collector();
+    const first = syncCollector();
     await connector.sync(first.options);
     const seat = mock.state.seats[2] as { last_activity_at: string };
     seat.last_activity_at = '2026-03-09T10:00:00Z';
@@ -93,7 +74,7 @@ describe('github connector', () => {
       created_at: '2026-03-09T00:00:00Z',
       updated_at: '2026-03-09T00:00:00Z',
     });
-    const second = collector(first.state.cursor);
+    const second = syncCollector(first.state.cursor);
     await connector.sync(second.options);
     expect(refs(second.state.observations)).toEqual(['copilot-seat:103', 'installation:6']);
   });
@@ -105,7 +86,7 @@ describe('github connector', () => {
         rateLimit,
         failures: [{ kind: 'rate_limit', path: '/copilot/', times: 1 }],
       });
-      const run = collector();
+      const run = syncCollector();
       await connector.sync(run.options);
       const seats = mock.requests.filter((r) => r.pathname.endsWith('/copilot/billing/seats'));
       expect(seats.length).toBe(3);
@@ -143,11 +124,11 @@ describe('github connector', () => {
 
   it('skips Copilot seats when the organisation has no Copilot subscription, and fails on a revoked token', async () => {
     const { connector } = await setup({ noCopilot: true });
-    const summary = await connector.sync(collector().options);
+    const summary = await connector.sync(syncCollector().options);
     expect(summary.counts).toMatchObject({ installations: 5, seatsUnavailable: 1, grants: 3 });
 
     const revoked = await setup({ failures: [{ kind: 'bad_credentials', path: '/personal-access-tokens' }] });
-    const run = collector();
+    const run = syncCollector();
     await expect(revoked.connector.sync(run.options)).rejects.toMatchObject({ problem: 'bad_credentials' });
     expect(run.state.cursor).toMatchObject({ pass: { phase: 2 } });
   });
@@ -155,20 +136,20 @@ describe('github connector', () => {
   it('skips and counts records not in the documented shape instead of failing the sync', async () => {
     const { mock, connector } = await setup();
     mock.state.seats.push({ assignee: { login: 'broken' }, created_at: '2026-03-01T00:00:00Z' });
-    const summary = await connector.sync(collector().options);
+    const summary = await connector.sync(syncCollector().options);
     expect(summary.counts).toMatchObject({ invalid: 1, seats: 3 });
   });
 
   it('resumes after a crash from the last committed page without re-emitting', async () => {
     const full = await setup();
-    const all = collector();
+    const all = syncCollector();
     await full.connector.sync(all.options);
 
     const { mock, connector } = await setup();
-    const crashed = collector(null, 2);
+    const crashed = syncCollector(null, 2);
     await expect(connector.sync(crashed.options)).rejects.toThrow('lease lost');
     const before = mock.requests.length;
-    const resumed = collector(crashed.state.cursor);
+    const resumed = syncCollector(crashed.state.cursor);
     await connector.sync(resumed.options);
     expect(mock.requests[before]!.query.page).toBe('3');
     const emitted = refs([...crashed.state.observations, ...resumed.state.observations]);

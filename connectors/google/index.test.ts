@@ -1,7 +1,8 @@
 import { classifyObservation, observationInputSchema } from '@sightline/backend/observations';
 import { OAuth2Client } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorContext, Cursor, ObservationInput, PersonInput, SyncOptions } from '../src/types.ts';
+import { syncCollector } from '../src/testing/sync-collector.ts';
+import type { ConnectorContext, ObservationInput } from '../src/types.ts';
 import { googleScopes } from './client.ts';
 import { activity, geminiEvent } from './fixture.ts';
 import { createGoogleConnector, googleConnector } from './index.ts';
@@ -24,31 +25,12 @@ async function setup(options: GoogleMockOptions = {}, now = '2026-03-10T12:00:00
   return { mock, config, context, connector: googleConnector.create(config, context) };
 }
 
-/** An in-memory runner: keeps emitted batches, the last committed cursor, and aborts after `abortAfter` batches. */
-function collector(cursor: Cursor | null = null, abortAfter = Number.POSITIVE_INFINITY) {
-  const controller = new AbortController();
-  const state = { cursor, batches: 0, observations: [] as ObservationInput[], people: [] as PersonInput[] };
-  const options: SyncOptions = {
-    cursor,
-    signal: controller.signal,
-    progress: () => {},
-    async emit(batch) {
-      for (const o of batch.observations) observationInputSchema.parse(o);
-      state.observations.push(...batch.observations);
-      state.people.push(...(batch.people ?? []));
-      state.cursor = batch.cursor;
-      if (++state.batches >= abortAfter) controller.abort(new Error('lease lost'));
-    },
-  };
-  return { state, options, abort: (reason: Error) => controller.abort(reason) };
-}
-
 const refs = (os: ObservationInput[]) => os.map((o) => o.sourceRef).sort();
 
 describe('google connector', () => {
   it('full sync over the JWT path: grants, people with departments, report activity, catalog matches', async () => {
     const { mock, connector } = await setup();
-    const run = collector();
+    const run = syncCollector();
     const summary = await connector.sync(run.options);
 
     const tokenPost = mock.requests.find((r) => r.pathname === '/token');
@@ -102,7 +84,7 @@ describe('google connector', () => {
 
   it('second sync reads only new activity from the watermark and skips the grants pass until due', async () => {
     const first = await setup();
-    const run1 = collector();
+    const run1 = syncCollector();
     await first.connector.sync(run1.options);
     first.mock.state.activities.gemini_in_workspace_apps!.push(
       activity(
@@ -118,7 +100,7 @@ describe('google connector', () => {
       ...first.context,
       now: () => new Date('2026-03-11T06:00:00Z'),
     });
-    const run2 = collector(run1.state.cursor);
+    const run2 = syncCollector(run1.state.cursor);
     await later.sync(run2.options);
 
     const second = first.mock.requests.slice(seen);
@@ -136,7 +118,7 @@ describe('google connector', () => {
       ],
       rateLimitStatus: 403,
     });
-    const run = collector();
+    const run = syncCollector();
     await connector.sync(run.options);
     const userCalls = mock.requests.filter((r) => r.pathname === '/admin/directory/v1/users');
     expect(userCalls.length).toBeGreaterThanOrEqual(2);
@@ -158,7 +140,7 @@ describe('google connector', () => {
       rateLimitStatus: status,
       retryAfterSeconds: retryAfter,
     });
-    const run = collector();
+    const run = syncCollector();
     await connector.sync(run.options);
     const saml = mock.requests.filter((r) => r.pathname.endsWith('/applications/saml'));
     expect(saml).toHaveLength(2);
@@ -171,7 +153,7 @@ describe('google connector', () => {
       failures: [{ kind: 'rate_limit', path: '/applications/token' }],
       retryAfterSeconds: 60,
     });
-    const run = collector();
+    const run = syncCollector();
     const started = Date.now();
     const sync = connector.sync(run.options);
     setTimeout(() => run.abort(new Error('cancelled by admin')), 300);
@@ -215,13 +197,13 @@ describe('google connector', () => {
 
   it('resumes after a crash from the last committed cursor without re-emitting anything', async () => {
     const full = await setup();
-    const all = collector();
+    const all = syncCollector();
     await full.connector.sync(all.options);
 
     const { connector } = await setup();
-    const crashed = collector(null, 2);
+    const crashed = syncCollector(null, 2);
     await expect(connector.sync(crashed.options)).rejects.toThrow('lease lost');
-    const resumed = collector(crashed.state.cursor);
+    const resumed = syncCollector(crashed.state.cursor);
     await connector.sync(resumed.options);
     const emitted = refs([...crashed.state.observations, ...resumed.state.observations]);
     expect(new Set(emitted).size).toBe(emitted.length);
@@ -232,7 +214,7 @@ describe('google connector', () => {
     const { config, context } = await setup({ accessTokens: { 'ya29.static': [...googleScopes] } });
     const auth = new OAuth2Client();
     auth.setCredentials({ access_token: 'ya29.static', expiry_date: Date.now() + 3_600_000 });
-    const run = collector();
+    const run = syncCollector();
     const summary = await createGoogleConnector(config, context, auth).sync(run.options);
     expect(summary.counts.grants).toBeGreaterThan(0);
   });

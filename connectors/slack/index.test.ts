@@ -1,6 +1,7 @@
 import { classifyObservation, observationInputSchema } from '@sightline/backend/observations';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorContext, Cursor, ObservationInput, PersonInput, SyncOptions } from '../src/types.ts';
+import { syncCollector } from '../src/testing/sync-collector.ts';
+import type { ConnectorContext, ObservationInput } from '../src/types.ts';
 import { slackConnector } from './index.ts';
 import { type SlackMockOptions, startMockServer } from './mock-server.ts';
 
@@ -22,26 +23,6 @@ async function setup(options: SlackMockOptions = {}) {
   return { mock, config, context, connector: slackConnector.create(config, context) };
 }
 
-/** An in-memory runner: keeps emitted batches and the last cursor, and aborts after `abortAfter` batches. */
-function collector(cursor: Cursor | null = null, abortAfter = Number.POSITIVE_INFINITY) {
-  const controller = new AbortController();
-  const state = { cursor, batches: 0, observations: [] as ObservationInput[], people: [] as PersonInput[] };
-  const options: SyncOptions = {
-    cursor,
-    signal: controller.signal,
-    progress: () => {},
-    async emit(batch) {
-      for (const o of batch.observations) observationInputSchema.parse(o);
-      expect(new Set(batch.observations.map((o) => o.sourceRef)).size).toBe(batch.observations.length);
-      state.observations.push(...batch.observations);
-      state.people.push(...(batch.people ?? []));
-      state.cursor = batch.cursor;
-      if (++state.batches >= abortAfter) controller.abort(new Error('lease lost'));
-    },
-  };
-  return { state, options };
-}
-
 const refs = (os: ObservationInput[]) => os.map((o) => o.sourceRef).sort();
 const serviceOf = (o: ObservationInput | undefined) => {
   const m = classifyObservation(observationInputSchema.parse(o));
@@ -51,7 +32,7 @@ const serviceOf = (o: ObservationInput | undefined) => {
 describe('slack connector', () => {
   it('full sync pages approvals and requests by cursor and the integration log by page', async () => {
     const { mock, connector } = await setup();
-    const run = collector();
+    const run = syncCollector();
     const summary = await connector.sync(run.options);
     expect(summary.counts).toMatchObject({ approved: 3, requests: 2, logs: 5 });
     const approvedCalls = mock.requests.filter((r) => r.apiMethod === 'admin.apps.approved.list');
@@ -96,14 +77,14 @@ describe('slack connector', () => {
 
   it('second sync reads the log only down to the watermark and emits only new entries', async () => {
     const { mock, connector } = await setup();
-    const first = collector();
+    const first = syncCollector();
     await connector.sync(first.options);
     mock.state.logs.unshift(
       { app_id: 'A0NEW0001', app_type: 'Perplexity', user_id: 'W0ADA', date: '1772100000', change_type: 'added' },
       { app_id: 'A0NEW0002', app_type: 'Notion AI', user_id: 'W0ADA', date: '1772000000', change_type: 'added' },
     );
     const before = mock.requests.length;
-    const second = collector(first.state.cursor);
+    const second = syncCollector(first.state.cursor);
     await connector.sync(second.options);
     const logCalls = mock.requests.slice(before).filter((r) => r.apiMethod === 'team.integrationLogs');
     expect(logCalls.map((r) => r.form.page)).toEqual(['1', '2']);
@@ -117,7 +98,7 @@ describe('slack connector', () => {
     const { mock, connector } = await setup({
       failures: [{ kind: 'rate_limit', path: 'admin.apps.requests.list', times: 1 }],
     });
-    const run = collector();
+    const run = syncCollector();
     await connector.sync(run.options);
     const calls = mock.requests.filter((r) => r.apiMethod === 'admin.apps.requests.list');
     expect(calls).toHaveLength(2);
@@ -130,7 +111,7 @@ describe('slack connector', () => {
       rateLimitAs: 'body',
       failures: [{ kind: 'rate_limit', path: 'team.integrationLogs', times: 2 }],
     });
-    const summary = await connector.sync(collector().options);
+    const summary = await connector.sync(syncCollector().options);
     expect(mock.requests.filter((r) => r.apiMethod === 'team.integrationLogs' && r.form.page === '1')).toHaveLength(3);
     expect(summary.counts.logs).toBe(5);
   });
@@ -174,16 +155,16 @@ describe('slack connector', () => {
 
   it('skips admin app phases outside Enterprise Grid and fails a sync on a revoked token', async () => {
     const { connector } = await setup({ notGrid: true });
-    const summary = await connector.sync(collector().options);
+    const summary = await connector.sync(syncCollector().options);
     expect(summary.counts).toMatchObject({ approvedUnavailable: 1, requestsUnavailable: 1, logs: 5 });
 
     const revoked = await setup({ failures: [{ kind: 'bad_credentials', path: 'team.integrationLogs' }] });
-    await expect(revoked.connector.sync(collector().options)).rejects.toMatchObject({ problem: 'bad_credentials' });
+    await expect(revoked.connector.sync(syncCollector().options)).rejects.toMatchObject({ problem: 'bad_credentials' });
   });
 
   it('keeps external ids and stops looking up users when the token cannot read e-mails', async () => {
     const { mock, connector } = await setup({ tokenScopes: ['admin.apps:read', 'admin'] });
-    const run = collector();
+    const run = syncCollector();
     await connector.sync(run.options);
     expect(mock.requests.filter((r) => r.apiMethod === 'users.info')).toHaveLength(1);
     const log = run.state.observations.find((o) => o.sourceRef === 'log:A0GPT0001:W0ADA:1772000000:added');
@@ -195,19 +176,19 @@ describe('slack connector', () => {
     const { mock, connector } = await setup();
     mock.state.logs.splice(1, 0, { user_id: 'W0ADA', change_type: 'added' });
     mock.state.approved.push({ app: { id: 'A0BROKEN' }, date_updated: 1800000000 });
-    const summary = await connector.sync(collector().options);
+    const summary = await connector.sync(syncCollector().options);
     expect(summary.counts).toMatchObject({ invalid: 2, approved: 3, logs: 5 });
   });
 
   it('resumes after a crash from the last committed page without re-emitting', async () => {
     const full = await setup();
-    const all = collector();
+    const all = syncCollector();
     await full.connector.sync(all.options);
 
     const { connector } = await setup();
-    const crashed = collector(null, 4);
+    const crashed = syncCollector(null, 4);
     await expect(connector.sync(crashed.options)).rejects.toThrow('lease lost');
-    const resumed = collector(crashed.state.cursor);
+    const resumed = syncCollector(crashed.state.cursor);
     await connector.sync(resumed.options);
     const emitted = refs([...crashed.state.observations, ...resumed.state.observations]);
     expect(new Set(emitted).size).toBe(emitted.length);
