@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -17,34 +17,44 @@ import { makeLoadEvent, percentile } from './ingest-load.ts';
 const BATCH = 500;
 const DEVICES = 16;
 const CONCURRENCY = 6;
+/** Backend processes (stateless replicas behind a round-robin client); INGEST_BENCH_SERVERS overrides. */
+const SERVERS = Math.max(1, Number(process.env.INGEST_BENCH_SERVERS ?? 1));
 
 /** Ingest over HTTP into PostgreSQL, against a raw COPY of the same number of rows. */
 const bench: Bench = async ({ quick }) => {
   const bin = findPgBin();
   if (!bin) throw new Error('the ingest benchmark needs PostgreSQL server binaries (/usr/lib/postgresql/*/bin)');
   const cluster = await startCluster(bin, ['shared_buffers=256MB']);
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: cluster.url,
-        SIGHTLINE_SECRET_KEY: randomBytes(32).toString('base64'),
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        SIGHTLINE_RATE_LIMIT_PER_MINUTE: '1000000',
-        SIGHTLINE_INGEST_BATCHES_PER_MINUTE: '1000000',
-        SIGHTLINE_ENROLL_PER_MINUTE: '100000',
+  const secretKey = randomBytes(32).toString('base64');
+  const servers: ChildProcess[] = [];
+  /** Starts one backend process; replicas start one after another so only the first applies migrations. */
+  const startReplica = async (): Promise<string> => {
+    const port = await freePort();
+    const server = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url))],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: cluster.url,
+          SIGHTLINE_SECRET_KEY: secretKey,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          SIGHTLINE_RATE_LIMIT_PER_MINUTE: '1000000',
+          SIGHTLINE_INGEST_BATCHES_PER_MINUTE: '1000000',
+          SIGHTLINE_ENROLL_PER_MINUTE: '100000',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+    );
+    servers.push(server);
+    const [ready] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+    return ready.replace(/^ready /, '');
+  };
   try {
-    const lines = createInterface({ input: server.stdout! });
-    const [ready] = (await once(lines, 'line')) as [string];
-    const base = ready.replace(/^ready /, '');
+    const bases: string[] = [];
+    for (let i = 0; i < SERVERS; i++) bases.push(await startReplica());
+    const base = bases[0]!;
     const database = openPostgres(cluster.url, { max: 2 });
     const { token } = await createEnrollmentToken(database.db, systemClock, { name: 'bench' }, null);
     const tokens: string[] = [];
@@ -72,8 +82,9 @@ const bench: Bench = async ({ quick }) => {
       const events = Array.from({ length: BATCH }, (_, i) => makeLoadEvent(b * BATCH + i, now));
       bodies.push({ token: tokens[b % DEVICES]!, body: JSON.stringify({ events }) });
     }
+    let turn = 0;
     const send = async (item: { token: string; body: string }) => {
-      const res = await fetch(`${base}/api/v1/ingest`, {
+      const res = await fetch(`${bases[turn++ % bases.length]}/api/v1/ingest`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}` },
         body: item.body,
@@ -139,12 +150,12 @@ const bench: Bench = async ({ quick }) => {
     const results: BenchResult[] = [
       {
         suite: 'ingest',
-        name: `HTTP ingest, PostgreSQL, batches of ${BATCH}`,
+        name: `HTTP ingest, PostgreSQL, batches of ${BATCH}${SERVERS > 1 ? `, ${SERVERS} backend processes` : ''}`,
         value: Math.round(httpRate),
         unit: 'events/s',
         target: 20_000,
         direction: 'min',
-        note: `${accepted} events in ${seconds.toFixed(1)} s, ${CONCURRENCY} concurrent clients, ${DEVICES} devices; validation, dedupe, rollups included`,
+        note: `${accepted} events in ${seconds.toFixed(1)} s, ${CONCURRENCY} concurrent clients, ${DEVICES} devices, ${SERVERS} backend process(es); validation, dedupe, rollups included`,
       },
       { suite: 'ingest', name: 'raw COPY of the same rows', value: Math.round(copyRate), unit: 'rows/s' },
       {
@@ -165,8 +176,8 @@ const bench: Bench = async ({ quick }) => {
     ];
     return results;
   } finally {
-    server.kill('SIGTERM');
-    await once(server, 'exit').catch(() => {});
+    for (const server of servers) server.kill('SIGTERM');
+    await Promise.all(servers.map((server) => once(server, 'exit').catch(() => {})));
     cluster.stop();
   }
 };
